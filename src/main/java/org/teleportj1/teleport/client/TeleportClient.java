@@ -1,0 +1,30 @@
+package org.teleportj1.teleport.client;
+
+import java.util.Iterator;
+import java.util.List;
+import org.teleportj1.proto.accesslist.v1.AccessList;
+import org.teleportj1.proto.accesslist.v1.Member;
+import org.teleportj1.proto.accesslist.v1.Review;
+import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.proto.types.RoleV6;
+import org.teleportj1.proto.types.UserV2;
+
+/**
+ * Read-only listing of a Teleport cluster. Every listing is a lazy iterator of pages: a page is
+ * fetched when the caller asks for it, so a whole cluster is never held in memory.
+ */
+public interface TeleportClient {
+    PingResponse ping();
+
+    Iterator<List<RoleV6>> roles();
+
+    Iterator<List<UserV2>> users();
+
+    Iterator<List<AccessList>> accessLists();
+
+    /** Members of every access list (ListAllAccessListMembers, falling back to per-list calls). */
+    Iterator<List<Member>> accessListMembers();
+
+    /** Reviews of every access list (ListAllAccessListReviews, falling back to per-list calls). */
+    Iterator<List<Review>> accessListReviews();
+}
