@@ -1,0 +1,111 @@
+package org.teleportj1.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.camel.spi.PropertiesComponent;
+import org.teleportj1.delivery.BatchLimits;
+import org.teleportj1.jupiterone.J1Settings;
+import org.teleportj1.sync.DeliveryMode;
+import org.teleportj1.sync.SyncSettings;
+
+/**
+ * Reads and checks the global settings. Every key has a default in application.properties and an
+ * environment override (Camel maps {@code j1.api-key} to {@code J1_API_KEY}).
+ */
+public final class AppSettings {
+    static final String TELEPORT_ADDRESS = "teleport.address";
+    static final String TELEPORT_IDENTITY_FILE = "teleport.identity-file";
+
+    private AppSettings() {
+    }
+
+    public static SyncSettings read(PropertiesComponent properties) {
+        J1Settings j1 = new J1Settings(
+                value(properties, "j1.api-base-url").orElse("https://api.us.jupiterone.io"),
+                value(properties, "j1.api-key").orElse(null),
+                value(properties, "j1.account-id").orElse(null),
+                value(properties, "j1.scope").orElse(null),
+                value(properties, "j1.integration-instance-id").orElse(null));
+        checkJ1(j1);
+        checkTeleport(properties, j1);
+        DeliveryMode mode = j1.hasCredentials() ? DeliveryMode.JUPITERONE : DeliveryMode.DRY_RUN;
+        BatchLimits limits;
+        try {
+            limits = new BatchLimits(number(properties, "j1.batch.max-bytes", 5_000_000),
+                    (int) number(properties, "j1.batch.max-objects", 10_000));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (J1_BATCH_MAX_BYTES / J1_BATCH_MAX_OBJECTS)");
+        }
+        return new SyncSettings(mode, Path.of(value(properties, "sync.output-dir").orElse("output")), limits, j1);
+    }
+
+    /** True when no Teleport address is configured: the built-in sandbox is synced. */
+    public static boolean sandboxByDefault(PropertiesComponent properties) {
+        return value(properties, TELEPORT_ADDRESS).isEmpty();
+    }
+
+    private static void checkJ1(J1Settings j1) {
+        boolean key = J1Settings.notBlankValue(j1.apiKey());
+        boolean account = J1Settings.notBlankValue(j1.accountId());
+        if (key && !account) {
+            throw new ConfigurationException("J1_API_KEY is set but J1_ACCOUNT_ID is not: set J1_ACCOUNT_ID"
+                    + " (j1.account-id) to your JupiterOne account id, or unset J1_API_KEY for a dry run.");
+        }
+        if (account && !key) {
+            throw new ConfigurationException("J1_ACCOUNT_ID is set but J1_API_KEY is not: set J1_API_KEY"
+                    + " (j1.api-key) to a JupiterOne API key, or unset J1_ACCOUNT_ID for a dry run.");
+        }
+        if (key && !j1.apiBaseUrl().matches("(?i)https?://.+")) {
+            throw new ConfigurationException("J1_API_BASE_URL (j1.api-base-url) must be an http(s) URL such as"
+                    + " https://api.us.jupiterone.io, was '" + j1.apiBaseUrl() + "'.");
+        }
+    }
+
+    private static void checkTeleport(PropertiesComponent properties, J1Settings j1) {
+        Optional<String> address = value(properties, TELEPORT_ADDRESS);
+        if (address.isEmpty()) {
+            if (j1.hasCredentials()) {
+                throw new ConfigurationException("J1 credentials are set but TELEPORT_ADDRESS (teleport.address) is"
+                        + " not: set it to your cluster's proxy (e.g. example.teleport.sh:443), or to 'sandbox' to send"
+                        + " the built-in sandbox data to JupiterOne on purpose.");
+            }
+            return;
+        }
+        if ("sandbox".equalsIgnoreCase(address.get())) {
+            return;
+        }
+        Optional<String> identity = value(properties, TELEPORT_IDENTITY_FILE);
+        if (identity.isEmpty()) {
+            throw new ConfigurationException("TELEPORT_ADDRESS is " + address.get() + " but TELEPORT_IDENTITY_FILE"
+                    + " (teleport.identity-file) is not set: point it to the identity file written by"
+                    + " 'tctl auth sign --format=file' or by tbot.");
+        }
+        Path file = Path.of(identity.get());
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("TELEPORT_IDENTITY_FILE (teleport.identity-file) is " + file
+                    + ", which does not exist or is not a file: create it with 'tctl auth sign --format=file"
+                    + " --user=<user> --out=" + file + "' or point the setting to tbot's identity output.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ConfigurationException("TELEPORT_IDENTITY_FILE (teleport.identity-file) is " + file
+                    + ", which this user cannot read: fix its owner or permissions (mode 0600, owned by this user).");
+        }
+    }
+
+    private static long number(PropertiesComponent properties, String key, long fallback) {
+        Optional<String> text = value(properties, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.get().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + " must be a whole number, was '" + text.get() + "'.");
+        }
+    }
+
+    static Optional<String> value(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

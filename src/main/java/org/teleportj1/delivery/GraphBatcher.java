@@ -1,0 +1,109 @@
+package org.teleportj1.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.teleportj1.graph.GraphSink;
+
+/**
+ * Serializes graph objects as they are produced and cuts them into batches by bytes and count.
+ * Only the open batches and the sealed-but-not-yet-delivered ones are held, so memory is bounded
+ * by the batches in flight, not by the cluster.
+ */
+public final class GraphBatcher implements GraphSink {
+    /** Room for {"relationships":[ ... ]} around the objects. */
+    private static final int ENVELOPE_BYTES = 24;
+
+    private final ObjectMapper json;
+    private final BatchLimits limits;
+    private final Map<GraphKind, OpenBatch> open = new EnumMap<>(GraphKind.class);
+    private final Deque<GraphBatch> ready = new ArrayDeque<>();
+    private final SortedMap<String, Long> countsByType = new TreeMap<>();
+    private long objects;
+    private long bytes;
+
+    public GraphBatcher(ObjectMapper json, BatchLimits limits) {
+        this.json = json;
+        this.limits = limits;
+        for (GraphKind kind : GraphKind.values()) {
+            open.put(kind, new OpenBatch());
+        }
+    }
+
+    @Override
+    public void entity(Map<String, Object> entity) {
+        add(GraphKind.ENTITIES, entity);
+    }
+
+    @Override
+    public void relationship(Map<String, Object> relationship) {
+        add(GraphKind.RELATIONSHIPS, relationship);
+    }
+
+    private synchronized void add(GraphKind kind, Map<String, Object> object) {
+        byte[] serialized;
+        try {
+            serialized = json.writeValueAsBytes(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize graph object " + object.get("_key"), e);
+        }
+        OpenBatch batch = open.get(kind);
+        // +1 for the comma between objects
+        if (!batch.objects.isEmpty() && (batch.bytes + serialized.length + 1 + ENVELOPE_BYTES > limits.maxBytes()
+                || batch.objects.size() >= limits.maxObjects())) {
+            seal(kind);
+            batch = open.get(kind);
+        }
+        batch.objects.add(serialized);
+        batch.bytes += serialized.length + 1;
+        countsByType.merge(String.valueOf(object.get("_type")), 1L, Long::sum);
+        objects++;
+        bytes += serialized.length;
+    }
+
+    private void seal(GraphKind kind) {
+        OpenBatch batch = open.put(kind, new OpenBatch());
+        if (batch != null && !batch.objects.isEmpty()) {
+            ready.add(new GraphBatch(kind, batch.objects, batch.bytes));
+        }
+    }
+
+    /** The batches that are full, removed from the batcher. */
+    public synchronized List<GraphBatch> takeReady() {
+        List<GraphBatch> batches = new ArrayList<>(ready);
+        ready.clear();
+        return batches;
+    }
+
+    /** Seals the partly filled batches and returns every remaining batch. */
+    public synchronized List<GraphBatch> flush() {
+        for (GraphKind kind : GraphKind.values()) {
+            seal(kind);
+        }
+        return takeReady();
+    }
+
+    public synchronized SortedMap<String, Long> countsByType() {
+        return new TreeMap<>(countsByType);
+    }
+
+    public synchronized long objectCount() {
+        return objects;
+    }
+
+    public synchronized long byteCount() {
+        return bytes;
+    }
+
+    private static final class OpenBatch {
+        final List<byte[]> objects = new ArrayList<>();
+        long bytes;
+    }
+}

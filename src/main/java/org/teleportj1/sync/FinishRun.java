@@ -1,0 +1,19 @@
+package org.teleportj1.sync;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Marks the run delivered and logs its summary. The body becomes the run. */
+public class FinishRun implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(FinishRun.class);
+
+    @Override
+    public void process(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        run.succeeded();
+        LOG.info("{}", RunSummary.table(run));
+        exchange.getMessage().setBody(run);
+    }
+}

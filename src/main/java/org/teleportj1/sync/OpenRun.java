@@ -1,0 +1,37 @@
+package org.teleportj1.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleportj1.delivery.GraphBatcher;
+
+/** Starts a run: exchange properties {@code cluster} and {@code accountName} name the cluster. */
+public class OpenRun implements Processor {
+    public static final String CLUSTER = "cluster";
+    public static final String ACCOUNT_NAME = "accountName";
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRun.class);
+
+    private final SyncSettings settings;
+    private final ObjectMapper json;
+
+    public OpenRun(SyncSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String cluster = exchange.getProperty(CLUSTER, String.class);
+        if (cluster == null || cluster.isBlank()) {
+            throw new IllegalArgumentException("the sync route must set exchange property '" + CLUSTER + "'");
+        }
+        SyncRun run = new SyncRun(cluster, exchange.getProperty(ACCOUNT_NAME, String.class), settings.mode(),
+                new GraphBatcher(json, settings.batchLimits()), Instant.now());
+        exchange.setProperty(SyncRun.PROPERTY, run);
+        LOG.info("Sync of cluster '{}' started (run {}, {})", cluster, run.runId(),
+                run.isDryRun() ? "dry run into " + settings.outputDir().resolve(cluster) : "delivering to JupiterOne");
+    }
+}

@@ -1,0 +1,47 @@
+package org.teleportj1.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The figures of a finished run, for summary.json and the log. */
+public final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    public static Map<String, Object> of(SyncRun run) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("cluster", run.cluster());
+        summary.put("clusterName", run.clusterInfo() == null ? null : run.clusterInfo().clusterName());
+        summary.put("runId", run.runId());
+        summary.put("delivery", run.isDryRun() ? "dry-run" : "jupiterone");
+        summary.put("result", run.result().name().toLowerCase(java.util.Locale.ROOT));
+        if (run.failure() != null) {
+            summary.put("failure", run.failure());
+        }
+        if (run.jobId() != null) {
+            summary.put("jobId", run.jobId());
+        }
+        summary.put("startedAt", run.startedAt().toString());
+        summary.put("durationMillis", run.duration().toMillis());
+        summary.put("objects", run.batcher().objectCount());
+        summary.put("bytes", run.batcher().byteCount());
+        summary.put("batchesDelivered", run.batchesDelivered());
+        summary.put("countsByType", run.batcher().countsByType());
+        return summary;
+    }
+
+    /** A table for the log: one line per _type, then the totals. */
+    public static String table(SyncRun run) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Sync of cluster '%s' %s in %.1f s%n", run.cluster(),
+                run.result() == RunResult.SUCCEEDED ? "succeeded" : "FAILED", run.duration().toMillis() / 1000.0));
+        run.batcher().countsByType().forEach((type, count) ->
+                out.append(String.format("  %-48s %9d%n", type, count)));
+        out.append(String.format("  %-48s %9d%n", "total objects", run.batcher().objectCount()));
+        if (run.failure() != null) {
+            out.append("  reason: ").append(run.failure()).append(System.lineSeparator());
+        }
+        return out.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,138 @@
+package org.teleportj1.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
+import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.graph.ClusterInfo;
+import org.teleportj1.graph.GraphBuilder;
+
+/**
+ * The state of one sync of one cluster, carried through the route in exchange property
+ * {@link #PROPERTY}. Split sub-exchanges share it (Camel copies the property map shallowly).
+ */
+public final class SyncRun {
+    public static final String PROPERTY = "syncRun";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final String cluster;
+    private final String accountName;
+    private final DeliveryMode mode;
+    private final Instant startedAt;
+    private final String runId;
+    private final GraphBatcher batcher;
+    private final AtomicLong batchesDelivered = new AtomicLong();
+    private final AtomicLong objectsDelivered = new AtomicLong();
+    private volatile ClusterInfo clusterInfo;
+    private volatile GraphBuilder graph;
+    private volatile String jobId;
+    private volatile RunResult result = RunResult.RUNNING;
+    private volatile String failure;
+    private volatile Instant finishedAt;
+
+    public SyncRun(String cluster, String accountName, DeliveryMode mode, GraphBatcher batcher, Instant startedAt) {
+        this.cluster = cluster;
+        this.accountName = accountName == null || accountName.isBlank() ? null : accountName;
+        this.mode = mode;
+        this.batcher = batcher;
+        this.startedAt = startedAt;
+        this.runId = RUN_ID.format(startedAt);
+    }
+
+    /** Starts the graph once Ping told us the cluster's name. */
+    public GraphBuilder startGraph(ClusterInfo info) {
+        this.clusterInfo = info;
+        this.graph = new GraphBuilder(info, batcher);
+        return graph;
+    }
+
+    public GraphBuilder graph() {
+        if (graph == null) {
+            throw new IllegalStateException("the graph of run " + runId + " is not started: ping the cluster first");
+        }
+        return graph;
+    }
+
+    public void delivered(int objects) {
+        batchesDelivered.incrementAndGet();
+        objectsDelivered.addAndGet(objects);
+    }
+
+    public void succeeded() {
+        result = RunResult.SUCCEEDED;
+        finishedAt = Instant.now();
+    }
+
+    public void failed(String reason) {
+        result = RunResult.FAILED;
+        failure = reason;
+        finishedAt = Instant.now();
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    public String accountName() {
+        return accountName;
+    }
+
+    public DeliveryMode mode() {
+        return mode;
+    }
+
+    public boolean isDryRun() {
+        return mode == DeliveryMode.DRY_RUN;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public GraphBatcher batcher() {
+        return batcher;
+    }
+
+    public ClusterInfo clusterInfo() {
+        return clusterInfo;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public void jobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public RunResult result() {
+        return result;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public long batchesDelivered() {
+        return batchesDelivered.get();
+    }
+
+    public long objectsDelivered() {
+        return objectsDelivered.get();
+    }
+}

@@ -1,0 +1,12 @@
+package org.teleportj1.sync;
+
+import java.nio.file.Path;
+import org.teleportj1.delivery.BatchLimits;
+import org.teleportj1.jupiterone.J1Settings;
+
+/**
+ * Settings shared by every cluster's runs, read once at startup from properties
+ * (see config/application.properties).
+ */
+public record SyncSettings(DeliveryMode mode, Path outputDir, BatchLimits batchLimits, J1Settings j1) {
+}

@@ -1,0 +1,86 @@
+package org.teleportj1.teleport;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.teleportj1.teleport.client.TeleportConnection;
+
+/** One Teleport resource of one cluster. Producer only: routes pull from Teleport, Teleport never pushes. */
+@UriEndpoint(scheme = "teleport", title = "Teleport", syntax = "teleport:resource", producerOnly = true,
+        category = {Category.RPC, Category.SECURITY})
+public class TeleportEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "ping, roles, users, accessLists, accessListMembers or accessListReviews")
+    private final TeleportResource resource;
+
+    @UriParam
+    private final TeleportConfiguration configuration;
+
+    public TeleportEndpoint(String uri, TeleportComponent component, TeleportResource resource,
+                            TeleportConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new TeleportProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("teleport: endpoints only produce; use them with 'to'");
+    }
+
+    @Override
+    public TeleportComponent getComponent() {
+        return (TeleportComponent) super.getComponent();
+    }
+
+    TeleportConnection connection() {
+        return getComponent().connection(configuration);
+    }
+
+    public TeleportResource getResource() {
+        return resource;
+    }
+
+    public TeleportConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    // setters so Camel can bind URI options onto the configuration
+    public void setAddress(String address) {
+        configuration.setAddress(address);
+    }
+
+    public void setIdentityFile(String identityFile) {
+        configuration.setIdentityFile(identityFile);
+    }
+
+    public void setMode(String mode) {
+        configuration.setMode(mode);
+    }
+
+    public void setProxyCaFile(String proxyCaFile) {
+        configuration.setProxyCaFile(proxyCaFile);
+    }
+
+    public void setCallTimeoutSeconds(int seconds) {
+        configuration.setCallTimeoutSeconds(seconds);
+    }
+
+    public void setMaxMessageBytes(int bytes) {
+        configuration.setMaxMessageBytes(bytes);
+    }
+
+    public void setExpiryWarningHours(int hours) {
+        configuration.setExpiryWarningHours(hours);
+    }
+}

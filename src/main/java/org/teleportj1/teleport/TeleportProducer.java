@@ -1,0 +1,39 @@
+package org.teleportj1.teleport;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+import org.teleportj1.teleport.client.TeleportClient;
+
+/**
+ * Calls Teleport for the endpoint's resource. For a listing the body becomes a lazy iterator of
+ * pages (each a {@code List} of protobuf messages): split it with {@code streaming: true} so only
+ * one page is in memory at a time. For {@code ping} the body is the PingResponse.
+ */
+public class TeleportProducer extends DefaultProducer {
+
+    public TeleportProducer(TeleportEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public TeleportEndpoint getEndpoint() {
+        return (TeleportEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        TeleportResource resource = getEndpoint().getResource();
+        // client() re-reads the identity file if tbot rotated it since the last call
+        TeleportClient client = getEndpoint().connection().client();
+        Object body = switch (resource) {
+            case PING -> client.ping();
+            case ROLES -> client.roles();
+            case USERS -> client.users();
+            case ACCESS_LISTS -> client.accessLists();
+            case ACCESS_LIST_MEMBERS -> client.accessListMembers();
+            case ACCESS_LIST_REVIEWS -> client.accessListReviews();
+        };
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(TeleportConstants.RESOURCE, resource.uriName());
+    }
+}

@@ -1,0 +1,146 @@
+package org.teleportj1.jupiterone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.delivery.BatchLimits;
+import org.teleportj1.delivery.GraphBatch;
+import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.sync.DeliveryMode;
+import org.teleportj1.sync.SyncRun;
+
+/** The J1 routes against a real HTTP server on loopback: headers, bodies, retries. */
+class JupiterOneRoutesTest extends CamelMainTestSupport {
+    private static final J1StandIn J1 = new J1StandIn();
+    private static final String API_KEY = "test-api-key-0123456789";
+
+    @AfterAll
+    static void stopJ1() {
+        J1.close();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(AppConfiguration.class);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("teleport.address", "sandbox");
+        properties.put("j1.api-base-url", J1.baseUrl());
+        properties.put("j1.api-key", API_KEY);
+        properties.put("j1.account-id", "acct-1234");
+        properties.put("j1.retry.initial-delay-ms", "10");
+        properties.put("j1.retry.max-delay-ms", "50");
+        properties.put("camel.component.quartz.auto-start-scheduler", "false");
+        return properties;
+    }
+
+    private Exchange runExchange(SyncRun run) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty(SyncRun.PROPERTY, run);
+        exchange.setProperty(SyncJobApi.SCOPE, "teleport-test");
+        return exchange;
+    }
+
+    private static SyncRun newRun(GraphBatcher batcher) {
+        return new SyncRun("test", null, DeliveryMode.JUPITERONE, batcher, Instant.now());
+    }
+
+    @Test
+    void startUploadFinalizeSendsJ1HeadersAndBodies() throws Exception {
+        GraphBatcher batcher = new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000));
+        batcher.entity(Map.of("_key", "teleport:test:user:alice", "_type", "teleport_user", "_class", "User",
+                "name", "alice", "displayName", "alice"));
+        batcher.relationship(Map.of("_key", "teleport:test|has|teleport:test:user:alice", "_type",
+                "teleport_account_has_user", "_class", "HAS", "_fromEntityKey", "teleport:test",
+                "_toEntityKey", "teleport:test:user:alice"));
+        SyncRun run = newRun(batcher);
+        Exchange exchange = runExchange(run);
+
+        template.send("direct:j1-start-job", exchange);
+        assertNull(exchange.getException());
+        assertNotNull(run.jobId());
+        for (GraphBatch batch : batcher.flush()) {
+            exchange.getMessage().setBody(batch);
+            template.send("direct:j1-upload", exchange);
+            assertNull(exchange.getException());
+        }
+        template.send("direct:j1-finalize", exchange);
+        assertNull(exchange.getException());
+
+        List<J1StandIn.Request> requests = J1.requests().stream()
+                .filter(r -> r.path().contains(run.jobId()) || r.path().endsWith("/jobs")).toList();
+        J1StandIn.Request start = requests.get(0);
+        assertEquals("/persister/synchronization/jobs", start.path());
+        assertEquals("Bearer " + API_KEY, start.header("Authorization"));
+        assertEquals("acct-1234", start.header("JupiterOne-Account"));
+        assertTrue(start.header("Content-Type").startsWith("application/json"));
+        JsonNode startBody = start.json();
+        assertEquals("api", startBody.path("source").asText());
+        assertEquals("teleport-test", startBody.path("scope").asText());
+        assertEquals("DIFF", startBody.path("syncMode").asText());
+
+        J1StandIn.Request entities = J1.requests("/" + run.jobId() + "/entities").get(0);
+        assertEquals("alice", entities.json().path("entities").get(0).path("name").asText());
+        assertEquals("Bearer " + API_KEY, entities.header("Authorization"));
+        assertNotNull(entities.header("JupiterOne-Correlation-Id"));
+        J1StandIn.Request relationships = J1.requests("/" + run.jobId() + "/relationships").get(0);
+        assertEquals("HAS", relationships.json().path("relationships").get(0).path("_class").asText());
+        assertEquals(1, J1.requests("/" + run.jobId() + "/finalize").size());
+        assertEquals(2, run.objectsDelivered());
+        // nothing the route picked up on the way leaks into J1 requests
+        assertFalse(entities.headers().keySet().stream().anyMatch(h -> h.startsWith("camel")));
+    }
+
+    @Test
+    void retriesServerErrorsAndHonoursRetryAfter() {
+        SyncRun run = newRun(new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000)));
+        Exchange exchange = runExchange(run);
+        J1.failNext("/jobs", 503, Map.of());
+        J1.failNext("/jobs", 429, Map.of("Retry-After", "0"));
+        int before = J1.requests("/jobs").size();
+
+        template.send("direct:j1-start-job", exchange);
+
+        assertNull(exchange.getException());
+        assertNotNull(run.jobId());
+        assertEquals(before + 3, J1.requests("/jobs").size(), "two failures retried, third attempt succeeds");
+    }
+
+    @Test
+    void clientErrorsFailAtOnceWithJ1sAnswer() {
+        SyncRun run = newRun(new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000)));
+        Exchange exchange = runExchange(run);
+        J1.failNext("/jobs", 401, Map.of());
+        int before = J1.requests("/jobs").size();
+
+        template.send("direct:j1-start-job", exchange);
+
+        assertNotNull(exchange.getException());
+        assertEquals(before + 1, J1.requests("/jobs").size(), "a 401 is not retried");
+    }
+
+    private static void assertNull(Object value) {
+        org.junit.jupiter.api.Assertions.assertNull(value, () -> String.valueOf(value));
+    }
+}
