@@ -222,7 +222,7 @@ public final class IdentityFileReader {
         PrivateKeyInfo decode(byte[] der) throws Exception;
     }
 
-    private static PrivateKeyInfo pkcs8(byte[] der) {
+    private static PrivateKeyInfo pkcs8(byte[] der) throws IOException {
         return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
     }
 
