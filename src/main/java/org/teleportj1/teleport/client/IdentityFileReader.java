@@ -29,6 +29,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -233,11 +234,11 @@ public final class IdentityFileReader {
 
     private static PrivateKeyInfo sec1(byte[] der) throws IOException {
         ECPrivateKey ec = ECPrivateKey.getInstance(ASN1Sequence.fromByteArray(der));
-        if (ec.getParametersObject() == null) {
-            return null; // a SEC1 key without its curve cannot be used
-        }
-        return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
-                ec.getParametersObject()), ec);
+        // RFC 5915 requires the curve, but keys re-wrapped from a JDK PKCS#8 encoding omit it. Teleport
+        // identity keys are always P-256, and the key/certificate match check catches a wrong guess.
+        var curve = ec.getParametersObject() != null ? ec.getParametersObject().toASN1Primitive()
+                : SECObjectIdentifiers.secp256r1;
+        return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), ec);
     }
 
     private static X509Certificate certificate(Path file, PemBlock block, String what) {
