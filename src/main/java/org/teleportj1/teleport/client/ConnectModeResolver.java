@@ -25,8 +25,9 @@ final class ConnectModeResolver {
         try {
             ping = WebApiPing.fetch(address, webTls, timeout);
         } catch (IOException | RuntimeException e) {
-            LOG.info("{} does not serve the Teleport proxy web API ({}); connecting to it as the auth service",
-                    address, e.toString());
+            LOG.info("{} does not serve the Teleport proxy web API ({}); connecting to it as the auth service."
+                    + " If it is a proxy with a privately signed certificate, set the proxy CA file"
+                    + " (TELEPORT_PROXY_CA_FILE) or the mode explicitly", address, e.toString());
             return ConnectMode.DIRECT;
         }
         if (!ping.clusterName().isEmpty() && !ping.clusterName().equals(identityCluster)) {

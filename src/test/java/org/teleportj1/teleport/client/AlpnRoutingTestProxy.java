@@ -24,9 +24,14 @@ final class AlpnRoutingTestProxy implements AutoCloseable {
     final AtomicInteger dropped = new AtomicInteger();
 
     AlpnRoutingTestProxy(String clusterName, InetSocketAddress auth) throws IOException {
+        this(clusterName, auth, true);
+    }
+
+    /** With {@code tlsRouting} false, /webapi/ping reports a proxy in the legacy "separate" listener mode. */
+    AlpnRoutingTestProxy(String clusterName, InetSocketAddress auth, boolean tlsRouting) throws IOException {
         this.expectedAlpn = AlpnRouting.authProtocol(clusterName);
         this.auth = auth;
-        this.web = new TestWebApi(clusterName, true);
+        this.web = new TestWebApi(clusterName, tlsRouting);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "alpn-proxy-accept");
         accept.setDaemon(true);

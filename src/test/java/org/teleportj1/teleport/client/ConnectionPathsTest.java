@@ -125,6 +125,16 @@ class ConnectionPathsTest {
     }
 
     @Test
+    void autoRefusesAProxyWithoutTlsRouting() throws Exception {
+        AlpnRoutingTestProxy proxy = closeLater(new AlpnRoutingTestProxy(CLUSTER, auth.socketAddress(), false));
+        TeleportConnection connection = closeLater(new TeleportConnection(settings(proxy.address(), ConnectMode.AUTO,
+                proxy.web.writeCaFile(dir.resolve("proxy-ca.pem")))));
+
+        String message = assertThrows(TeleportException.class, connection::client).getMessage();
+        assertTrue(message.contains("TLS routing disabled") && message.contains("'direct'"), message);
+    }
+
+    @Test
     void autoTreatsAnAddressWithoutWebApiAsTheAuthService() {
         GrpcTeleportClient client = connect(settings(auth.address(), ConnectMode.AUTO, null));
 
