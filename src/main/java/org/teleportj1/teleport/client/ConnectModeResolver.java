@@ -1,0 +1,68 @@
+package org.teleportj1.teleport.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Auto mode: an address that answers {@code /webapi/ping} is a proxy; with TLS routing on, the
+ * ALPN probe tells whether ALPN reaches the proxy (proxy mode) or is cut off by an L7 load
+ * balancer (proxy-upgrade). An address without the web API is taken to be the auth service.
+ */
+final class ConnectModeResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectModeResolver.class);
+
+    private ConnectModeResolver() {
+    }
+
+    static ConnectMode resolve(TeleportAddress address, SSLContext webTls, Duration timeout, String identityCluster) {
+        ProxyPing ping;
+        try {
+            ping = WebApiPing.fetch(address, webTls, timeout);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("{} does not serve the Teleport proxy web API ({}); connecting to it as the auth service."
+                    + " If it is a proxy with a privately signed certificate, set the proxy CA file"
+                    + " (TELEPORT_PROXY_CA_FILE) or the mode explicitly", address, e.toString());
+            return ConnectMode.DIRECT;
+        }
+        if (!ping.clusterName().isEmpty() && !ping.clusterName().equals(identityCluster)) {
+            LOG.warn("The proxy {} belongs to cluster '{}' but the identity was issued by cluster '{}'",
+                    address, ping.clusterName(), identityCluster);
+        }
+        if (!ping.tlsRoutingEnabled()) {
+            throw new TeleportException("The Teleport proxy at " + address + " (cluster '" + ping.clusterName()
+                    + "') has TLS routing disabled (proxy_listener_mode is not 'multiplex'), so it cannot route gRPC"
+                    + " to the auth service. Set the address to the auth service (host:3025) with mode 'direct', or"
+                    + " enable TLS routing on the proxy.");
+        }
+        ConnectMode mode = upgradeRequired(address, webTls, timeout) ? ConnectMode.PROXY_UPGRADE : ConnectMode.PROXY;
+        LOG.info("Teleport proxy {} (cluster '{}', version {}): using mode {}", address, ping.clusterName(),
+                ping.serverVersion(), mode);
+        return mode;
+    }
+
+    /**
+     * Offers only {@code teleport-reversetunnel}: a Teleport proxy negotiates it, while a TLS-terminating
+     * load balancer refuses it or negotiates nothing — then only the connection upgrade gets through.
+     */
+    static boolean upgradeRequired(TeleportAddress address, SSLContext webTls, Duration timeout) {
+        try (SSLSocket socket = ProxyTls.connect(address, webTls, List.of(AlpnRouting.REVERSE_TUNNEL), timeout)) {
+            String negotiated = socket.getApplicationProtocol();
+            return negotiated == null || negotiated.isEmpty();
+        } catch (SSLHandshakeException e) {
+            if (String.valueOf(e.getMessage()).contains("no_application_protocol")) {
+                return true;
+            }
+            LOG.warn("ALPN probe of {} failed ({}); assuming no connection upgrade is needed", address, e.toString());
+            return false;
+        } catch (IOException e) {
+            LOG.warn("ALPN probe of {} failed ({}); assuming no connection upgrade is needed", address, e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.teleportj1.teleport.client;
+
+import com.google.protobuf.Empty;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleportj1.proto.accesslist.v1.AccessList;
+import org.teleportj1.proto.accesslist.v1.AccessListServiceGrpc;
+import org.teleportj1.proto.accesslist.v1.ListAccessListMembersRequest;
+import org.teleportj1.proto.accesslist.v1.ListAccessListReviewsRequest;
+import org.teleportj1.proto.accesslist.v1.ListAccessListsRequest;
+import org.teleportj1.proto.accesslist.v1.ListAllAccessListMembersRequest;
+import org.teleportj1.proto.accesslist.v1.ListAllAccessListReviewsRequest;
+import org.teleportj1.proto.accesslist.v1.Member;
+import org.teleportj1.proto.accesslist.v1.Review;
+import org.teleportj1.proto.auth.AuthServiceGrpc;
+import org.teleportj1.proto.auth.GetUsersRequest;
+import org.teleportj1.proto.auth.ListRolesRequest;
+import org.teleportj1.proto.auth.PingRequest;
+import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.proto.types.RoleV6;
+import org.teleportj1.proto.types.UserV2;
+import org.teleportj1.proto.users.v1.GetUserRequest;
+import org.teleportj1.proto.users.v1.ListUsersRequest;
+import org.teleportj1.proto.users.v1.ListUsersResponse;
+import org.teleportj1.proto.users.v1.UsersServiceGrpc;
+
+/**
+ * {@link TeleportClient} over one {@link TeleportChannel}. Each listing prefers the paged RPC at
+ * the server's maximum page size and falls back to the legacy one on UNIMPLEMENTED; every failure
+ * leaves as a {@link TeleportException} from {@link TeleportErrors}.
+ */
+final class GrpcTeleportClient implements TeleportClient {
+    /** Server maximums (teleport-api.md §1.1, §6): fewer pages, fewer ListUsers page boundaries. */
+    static final int USERS_PAGE = 1000;
+    static final int ROLES_PAGE = 1000;
+    static final int ACCESS_LISTS_PAGE = 100;
+    static final int MEMBERS_PAGE = 200;
+    static final int REVIEWS_PAGE = 200;
+    /** The GetUsers stream carries every user in one call; give it far longer than a page call. */
+    static final Duration MIN_STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcTeleportClient.class);
+    private static final String PING = AuthServiceGrpc.getPingMethod().getFullMethodName();
+    private static final String GET_USERS = AuthServiceGrpc.getGetUsersMethod().getFullMethodName();
+    private static final String LIST_ROLES = AuthServiceGrpc.getListRolesMethod().getFullMethodName();
+    private static final String GET_ROLES = AuthServiceGrpc.getGetRolesMethod().getFullMethodName();
+    private static final String LIST_USERS = UsersServiceGrpc.getListUsersMethod().getFullMethodName();
+    private static final String GET_USER = UsersServiceGrpc.getGetUserMethod().getFullMethodName();
+    private static final String LIST_LISTS = AccessListServiceGrpc.getListAccessListsMethod().getFullMethodName();
+    private static final String LIST_MEMBERS = AccessListServiceGrpc.getListAccessListMembersMethod().getFullMethodName();
+    private static final String LIST_ALL_MEMBERS =
+            AccessListServiceGrpc.getListAllAccessListMembersMethod().getFullMethodName();
+    private static final String LIST_REVIEWS = AccessListServiceGrpc.getListAccessListReviewsMethod().getFullMethodName();
+    private static final String LIST_ALL_REVIEWS =
+            AccessListServiceGrpc.getListAllAccessListReviewsMethod().getFullMethodName();
+
+    private final TeleportChannel channel;
+    private final TeleportSettings settings;
+    private final RpcCalls calls;
+
+    GrpcTeleportClient(TeleportChannel channel, TeleportSettings settings) {
+        this.channel = channel;
+        this.settings = settings;
+        this.calls = new RpcCalls(channel.channel(), settings.retryAttempts(), settings.retryDelay());
+    }
+
+    /** The path actually used (auto resolved). */
+    ConnectMode mode() {
+        return channel.mode();
+    }
+
+    @Override
+    public PingResponse ping() {
+        try {
+            return calls.call(PING, () -> auth().ping(PingRequest.getDefaultInstance()));
+        } catch (RpcFailure e) {
+            throw TeleportErrors.translate(e, channel, settings);
+        }
+    }
+
+    @Override
+    public Iterator<List<RoleV6>> roles() {
+        return translated(new FallbackPages<>(
+                new PagedListing<RoleV6>("roles", ROLES_PAGE, (token, size) -> {
+                    var response = calls.call(LIST_ROLES, () -> auth().listRoles(
+                            ListRolesRequest.newBuilder().setLimit(size).setStartKey(token).build()));
+                    return new PagedListing.Page<>(response.getRolesList(), response.getNextKey());
+                }),
+                () -> new ChunkedPages<>(calls.call(GET_ROLES, () -> auth().getRoles(Empty.getDefaultInstance()))
+                        .getRolesList().iterator(), ROLES_PAGE),
+                GET_ROLES));
+    }
+
+    @Override
+    public Iterator<List<UserV2>> users() {
+        return translated(new FallbackPages<>(
+                new PagedListing<>("users", USERS_PAGE, this::usersPage),
+                () -> new ChunkedPages<>(userStream(), USERS_PAGE),
+                GET_USERS + " (stream)"));
+    }
+
+    /**
+     * One ListUsers page plus the user older servers skip at each page boundary: their token is the
+     * name of the first user <em>not</em> returned plus "0" (fixed servers use the last one returned).
+     */
+    private PagedListing.Page<UserV2> usersPage(String token, int size) {
+        ListUsersResponse response = calls.call(LIST_USERS, () -> userStub().listUsers(
+                ListUsersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
+        List<UserV2> page = response.getUsersList();
+        String next = response.getNextPageToken();
+        if (page.isEmpty() || !next.endsWith("0")) {
+            return new PagedListing.Page<>(page, next);
+        }
+        String candidate = next.substring(0, next.length() - 1);
+        String last = page.get(page.size() - 1).getMetadata().getName();
+        if (candidate.compareTo(last) <= 0) {
+            return new PagedListing.Page<>(page, next); // a fixed server: the candidate was returned
+        }
+        try {
+            UserV2 skipped = calls.call(GET_USER, () -> userStub().getUser(
+                    GetUserRequest.newBuilder().setName(candidate).build())).getUser();
+            LOG.debug("Recovered user {} skipped at a ListUsers page boundary", candidate);
+            List<UserV2> completed = new ArrayList<>(page.size() + 1);
+            completed.addAll(page);
+            completed.add(skipped);
+            return new PagedListing.Page<>(completed, next);
+        } catch (RpcFailure e) {
+            if (e.code() != io.grpc.Status.Code.NOT_FOUND) {
+                throw e;
+            }
+            return new PagedListing.Page<>(page, next);
+        }
+    }
+
+    /** GetUsers as a lazily consumed stream; failures while reading carry the method name. */
+    private Iterator<UserV2> userStream() {
+        Duration timeout = settings.callTimeout().compareTo(MIN_STREAM_TIMEOUT) > 0 ? settings.callTimeout()
+                : MIN_STREAM_TIMEOUT;
+        Iterator<UserV2> stream = calls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.channel())
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .getUsers(GetUsersRequest.newBuilder().setWithSecrets(false).build()));
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return stream.hasNext();
+                } catch (StatusRuntimeException e) {
+                    throw new RpcFailure(GET_USERS, e);
+                }
+            }
+
+            @Override
+            public UserV2 next() {
+                try {
+                    return stream.next();
+                } catch (StatusRuntimeException e) {
+                    throw new RpcFailure(GET_USERS, e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public Iterator<List<AccessList>> accessLists() {
+        return translated(accessListPages());
+    }
+
+    private Iterator<List<AccessList>> accessListPages() {
+        return new PagedListing<>("access lists", ACCESS_LISTS_PAGE, (token, size) -> {
+            var response = calls.call(LIST_LISTS, () -> accessListStub().listAccessLists(
+                    ListAccessListsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
+            return new PagedListing.Page<>(response.getAccessListsList(), response.getNextToken());
+        });
+    }
+
+    @Override
+    public Iterator<List<Member>> accessListMembers() {
+        return translated(new FallbackPages<>(
+                new PagedListing<Member>("access list members", MEMBERS_PAGE, (token, size) -> {
+                    var response = calls.call(LIST_ALL_MEMBERS, () -> accessListStub().listAllAccessListMembers(
+                            ListAllAccessListMembersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
+                    return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
+                }),
+                () -> new PerListPages<>(accessListPages(), this::membersOf, "members"),
+                LIST_MEMBERS + " per access list"));
+    }
+
+    private Iterator<List<Member>> membersOf(String list) {
+        return new PagedListing<>("members of access list " + list, MEMBERS_PAGE, (token, size) -> {
+            var response = calls.call(LIST_MEMBERS, () -> accessListStub().listAccessListMembers(
+                    ListAccessListMembersRequest.newBuilder().setAccessList(list).setPageSize(size)
+                            .setPageToken(token).build()));
+            return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
+        });
+    }
+
+    @Override
+    public Iterator<List<Review>> accessListReviews() {
+        return translated(new FallbackPages<>(
+                new PagedListing<Review>("access list reviews", REVIEWS_PAGE, (token, size) -> {
+                    var response = calls.call(LIST_ALL_REVIEWS, () -> accessListStub().listAllAccessListReviews(
+                            ListAllAccessListReviewsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
+                    return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
+                }),
+                () -> new PerListPages<>(accessListPages(), this::reviewsOf, "reviews"),
+                LIST_REVIEWS + " per access list"));
+    }
+
+    private Iterator<List<Review>> reviewsOf(String list) {
+        return new PagedListing<>("reviews of access list " + list, REVIEWS_PAGE, (token, size) -> {
+            var response = calls.call(LIST_REVIEWS, () -> accessListStub().listAccessListReviews(
+                    ListAccessListReviewsRequest.newBuilder().setAccessList(list).setPageSize(size)
+                            .setNextToken(token).build()));
+            return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
+        });
+    }
+
+    // Stubs are cheap; a new one per call gives each call its own deadline.
+    private AuthServiceGrpc.AuthServiceBlockingStub auth() {
+        return AuthServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private UsersServiceGrpc.UsersServiceBlockingStub userStub() {
+        return UsersServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private AccessListServiceGrpc.AccessListServiceBlockingStub accessListStub() {
+        return AccessListServiceGrpc.newBlockingStub(channel.channel())
+                .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private long deadlineMillis() {
+        return settings.callTimeout().toMillis();
+    }
+
+    private <T> Iterator<List<T>> translated(Iterator<List<T>> pages) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return pages.hasNext();
+                } catch (RpcFailure e) {
+                    throw TeleportErrors.translate(e, channel, settings);
+                }
+            }
+
+            @Override
+            public List<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    return pages.next();
+                } catch (RpcFailure e) {
+                    throw TeleportErrors.translate(e, channel, settings);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package org.teleportj1.teleport.client;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one place where the gRPC channel is built (style.md: grpc-java example-tls). Every mode ends
+ * in the same mutual-TLS channel to the auth service; only the dialled address and the ALPN list
+ * differ:
+ * <ul>
+ *   <li>direct: the auth service itself, ALPN {@code h2};</li>
+ *   <li>proxy: the proxy's web port, ALPN {@code teleport-auth@<hex(cluster)>.teleport.cluster.local, h2};</li>
+ *   <li>proxy-upgrade: a loopback forwarder that tunnels through {@code /webapi/connectionupgrade}, same ALPN.</li>
+ * </ul>
+ */
+final class TeleportChannelFactory {
+    /** Teleport's auth server rejects pings more frequent than its own keepalive period (≥ 1 min). */
+    static final Duration KEEPALIVE = Duration.ofMinutes(1);
+    static final Duration KEEPALIVE_TIMEOUT = Duration.ofMinutes(3);
+    private static final int DIRECT_PORT = 3025;
+    private static final int PROXY_PORT = 443;
+
+    private TeleportChannelFactory() {
+    }
+
+    static TeleportChannel open(TeleportSettings settings, IdentityFile identity) {
+        ConnectMode mode = settings.mode();
+        TeleportAddress address = TeleportAddress.parse(settings.address(),
+                mode == ConnectMode.DIRECT ? DIRECT_PORT : PROXY_PORT);
+        SSLContext webTls = mode == ConnectMode.DIRECT ? null : WebTrust.sslContext(settings.proxyCaFile());
+        if (mode == ConnectMode.AUTO) {
+            mode = ConnectModeResolver.resolve(address, webTls, connectTimeout(settings), identity.clusterName());
+        }
+        ConnectionUpgradeForwarder forwarder = null;
+        NettyChannelBuilder builder;
+        if (mode == ConnectMode.PROXY_UPGRADE) {
+            forwarder = ConnectionUpgradeForwarder.start(address, webTls, connectTimeout(settings));
+            builder = NettyChannelBuilder.forAddress(forwarder.localAddress());
+        } else {
+            builder = NettyChannelBuilder.forAddress(address.host(), address.port());
+        }
+        List<String> alpn = mode == ConnectMode.DIRECT ? List.of(AlpnRouting.HTTP2)
+                : AlpnRouting.authProtocols(identity.clusterName());
+        ManagedChannel channel = builder
+                .sslContext(sslContext(identity, alpn))
+                // SNI and host-name check: every auth server certificate names teleport.cluster.local.
+                .overrideAuthority(AlpnRouting.AUTH_SERVER_NAME)
+                .maxInboundMessageSize(settings.maxInboundBytes())
+                .keepAliveTime(KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveWithoutCalls(false)
+                // No 'version' header is ever added: a stale one makes the auth server refuse the client.
+                .build();
+        return new TeleportChannel(channel, identity, mode, address, forwarder);
+    }
+
+    static SslContext sslContext(IdentityFile identity, List<String> alpn) {
+        try {
+            return GrpcSslContexts.forClient()
+                    .keyManager(identity.privateKey(), identity.certificate())
+                    .trustManager(new IdentityTrustManager(identity.trustedCas()))
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn))
+                    .build();
+        } catch (SSLException e) {
+            throw new TeleportException("Cannot set up TLS with the identity in " + identity.path() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Duration connectTimeout(TeleportSettings settings) {
+        Duration thirty = Duration.ofSeconds(30);
+        return settings.callTimeout().compareTo(thirty) < 0 ? settings.callTimeout() : thirty;
+    }
+}
