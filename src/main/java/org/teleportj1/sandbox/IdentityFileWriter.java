@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -30,7 +33,7 @@ public final class IdentityFileWriter {
     public static String format(IssuedCertificate client, KeyEncoding encoding, String clusterName,
                                 List<X509Certificate> trustedCas) {
         StringBuilder out = new StringBuilder();
-        out.append(privateKeyPem(client.keyPair().getPrivate(), encoding));
+        out.append(privateKeyPem(client.keyPair(), encoding));
         out.append("ssh-rsa-cert-v01@openssh.com ")
                 .append(Base64.getEncoder().encodeToString(("sandbox-ssh-cert:" + clusterName).getBytes(StandardCharsets.UTF_8)))
                 .append('\n');
@@ -67,7 +70,8 @@ public final class IdentityFileWriter {
         return text.toString();
     }
 
-    static String privateKeyPem(PrivateKey key, KeyEncoding encoding) {
+    static String privateKeyPem(KeyPair keyPair, KeyEncoding encoding) {
+        PrivateKey key = keyPair.getPrivate();
         try {
             return switch (encoding) {
                 case PKCS8 -> pem(new JcaPKCS8Generator(key, null).generate());
@@ -79,10 +83,14 @@ public final class IdentityFileWriter {
                     yield pem(new PemObject("RSA PRIVATE KEY", pkcs1));
                 }
                 case SEC1 -> {
-                    if (!"EC".equals(key.getAlgorithm())) {
+                    if (!(key instanceof ECPrivateKey ec)) {
                         throw new IllegalArgumentException("SEC1 holds EC keys only");
                     }
-                    byte[] sec1 = PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded();
+                    // The JDK's PKCS#8 body omits the curve and public key; OpenSSL's (and Go's)
+                    // SEC1 readers need the curve, so the structure is built in full here.
+                    SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
+                    byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(ec.getParams().getOrder().bitLength(),
+                            ec.getS(), publicKey.getPublicKeyData(), publicKey.getAlgorithm().getParameters()).getEncoded();
                     yield pem(new PemObject("EC PRIVATE KEY", sec1));
                 }
             };
