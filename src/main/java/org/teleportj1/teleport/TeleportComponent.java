@@ -36,7 +36,10 @@ public class TeleportComponent extends DefaultComponent {
         TeleportSettings settings;
         if (SANDBOX_ADDRESS.equalsIgnoreCase(configuration.getAddress().trim())) {
             SandboxLauncher launcher = sandbox();
-            settings = configuration.toSettings(launcher.cluster().address(), launcher.cluster().identityFile());
+            // the sandbox is an auth service on loopback: no proxy to probe
+            TeleportConfiguration direct = configuration.copy();
+            direct.setMode("direct");
+            settings = direct.toSettings(launcher.cluster().address(), launcher.cluster().identityFile());
         } else {
             if (TeleportConfiguration.blank(configuration.getIdentityFile())) {
                 throw new IllegalArgumentException("No identity file is set for Teleport cluster "

@@ -33,13 +33,13 @@ public class TeleportConfiguration implements Cloneable {
     @UriParam(defaultValue = "67108864", description = "Largest gRPC message accepted, in bytes")
     private int maxMessageBytes = TeleportSettings.DEFAULT_MAX_INBOUND_BYTES;
 
-    @UriParam(defaultValue = "168", description = "Warn when the identity expires within this many hours")
-    private int expiryWarningHours = 168;
+    @UriParam(defaultValue = "30", description = "Warn when the identity expires within this many minutes")
+    private int expiryWarningMinutes = 30;
 
     public TeleportSettings toSettings(String resolvedAddress, Path resolvedIdentityFile) {
         return new TeleportSettings(resolvedAddress, resolvedIdentityFile, ConnectMode.parse(mode),
                 blank(proxyCaFile) ? null : Path.of(proxyCaFile), Duration.ofSeconds(callTimeoutSeconds),
-                maxMessageBytes, Duration.ofHours(expiryWarningHours));
+                maxMessageBytes, Duration.ofMinutes(expiryWarningMinutes));
     }
 
     static boolean blank(String value) {
@@ -102,11 +102,11 @@ public class TeleportConfiguration implements Cloneable {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    public int getExpiryWarningHours() {
-        return expiryWarningHours;
+    public int getExpiryWarningMinutes() {
+        return expiryWarningMinutes;
     }
 
-    public void setExpiryWarningHours(int expiryWarningHours) {
-        this.expiryWarningHours = expiryWarningHours;
+    public void setExpiryWarningMinutes(int expiryWarningMinutes) {
+        this.expiryWarningMinutes = expiryWarningMinutes;
     }
 }

@@ -80,7 +80,7 @@ public class TeleportEndpoint extends DefaultEndpoint {
         configuration.setMaxMessageBytes(bytes);
     }
 
-    public void setExpiryWarningHours(int hours) {
-        configuration.setExpiryWarningHours(hours);
+    public void setExpiryWarningMinutes(int minutes) {
+        configuration.setExpiryWarningMinutes(minutes);
     }
 }

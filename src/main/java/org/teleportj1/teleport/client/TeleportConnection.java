@@ -54,12 +54,13 @@ public final class TeleportConnection implements AutoCloseable {
                 LOG.info("The identity file {} changed; replaced the previous connection", settings.identityFile());
                 previous.close();
             }
+            // once per identity read, not per call: a run makes several calls
+            if (identity.expiresWithin(settings.expiryWarning(), now)) {
+                LOG.warn("The Teleport identity file {} expires at {}; renew it (tctl auth sign) or check that tbot"
+                        + " is renewing it", settings.identityFile(), identity.notAfter());
+            }
         } else {
             current.identity().requireValidAt(now);
-        }
-        if (current.identity().expiresWithin(settings.expiryWarning(), now)) {
-            LOG.warn("The Teleport identity file {} expires at {}; renew it (tctl auth sign) or check that tbot is"
-                    + " renewing it", settings.identityFile(), current.identity().notAfter());
         }
         return new GrpcTeleportClient(current, settings);
     }

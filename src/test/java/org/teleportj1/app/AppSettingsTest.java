@@ -1,0 +1,98 @@
+package org.teleportj1.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.teleportj1.sync.DeliveryMode;
+import org.teleportj1.sync.SyncSettings;
+
+/** Each configuration mistake a user can make gets one message naming the setting and the fix. */
+class AppSettingsTest {
+    @TempDir
+    Path dir;
+
+    private static SyncSettings read(String... keyValues) {
+        CamelContext context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.put(keyValues[i], keyValues[i + 1]);
+        }
+        context.getPropertiesComponent().setInitialProperties(properties);
+        return AppSettings.read(context.getPropertiesComponent());
+    }
+
+    @Test
+    void nothingConfiguredIsADryRunOfTheSandbox() {
+        SyncSettings settings = read();
+        assertEquals(DeliveryMode.DRY_RUN, settings.mode());
+        assertEquals(Path.of("output"), settings.outputDir());
+    }
+
+    @Test
+    void apiKeyWithoutAccountIdNamesTheMissingSetting() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "sandbox", "j1.api-key", "secret-key-value"));
+        assertTrue(e.getMessage().contains("J1_ACCOUNT_ID"), e.getMessage());
+        assertTrue(!e.getMessage().contains("secret-key-value"), "the key itself is never echoed");
+    }
+
+    @Test
+    void accountIdWithoutApiKeyNamesTheMissingSetting() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "sandbox", "j1.account-id", "acct"));
+        assertTrue(e.getMessage().contains("J1_API_KEY"), e.getMessage());
+    }
+
+    @Test
+    void j1CredentialsWithoutTeleportAddressAreRefused() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("j1.api-key", "k", "j1.account-id", "acct"));
+        assertTrue(e.getMessage().contains("TELEPORT_ADDRESS"), e.getMessage());
+        assertTrue(e.getMessage().contains("'sandbox'"), e.getMessage());
+    }
+
+    @Test
+    void explicitSandboxMayGoToJupiterOne() {
+        SyncSettings settings = read("teleport.address", "sandbox", "j1.api-key", "k", "j1.account-id", "acct");
+        assertEquals(DeliveryMode.JUPITERONE, settings.mode());
+    }
+
+    @Test
+    void addressWithoutIdentityFileNamesTheSetting() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "example.teleport.sh:443"));
+        assertTrue(e.getMessage().contains("TELEPORT_IDENTITY_FILE"), e.getMessage());
+        assertTrue(e.getMessage().contains("tctl auth sign"), e.getMessage());
+    }
+
+    @Test
+    void missingIdentityFileNamesTheFileAndTheSetting() {
+        Path missing = dir.resolve("nope/identity");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "example.teleport.sh:443", "teleport.identity-file", missing.toString()));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("TELEPORT_IDENTITY_FILE"), e.getMessage());
+    }
+
+    @Test
+    void existingIdentityFileIsAccepted() throws Exception {
+        Path identity = Files.writeString(dir.resolve("identity"), "x");
+        SyncSettings settings = read("teleport.address", "example.teleport.sh:443",
+                "teleport.identity-file", identity.toString());
+        assertEquals(DeliveryMode.DRY_RUN, settings.mode());
+    }
+
+    @Test
+    void badBatchSizeNamesTheSetting() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> read("j1.batch.max-bytes", "lots"));
+        assertTrue(e.getMessage().contains("j1.batch.max-bytes"), e.getMessage());
+    }
+}
