@@ -3,6 +3,7 @@ package org.teleportj1.graph;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListAudit;
 import org.teleportj1.proto.accesslist.v1.AccessListGrants;
@@ -34,6 +35,42 @@ final class TeleportFixtures {
     static final int MISSING_REQUIREMENTS = 3;
 
     private TeleportFixtures() {
+    }
+
+    /** The result of feeding one cluster through a {@link GraphBuilder}. */
+    record Run(RecordingSink sink, GraphStats stats) {
+        Map<String, Object> user(String name) {
+            return sink.entity(KEYS.user(name));
+        }
+
+        /** Roles the user holds via ASSIGNED edges, as "role" or "role via list" strings. */
+        List<String> assignments(String user) {
+            return sink.relationships(RelationshipType.USER_ASSIGNED_ROLE.type(), KEYS.user(user), null).stream()
+                    .map(r -> r.get("_toEntityKey").toString().substring(KEYS.role("").length())
+                            + (r.get("accessList") == null ? "" : " via " + r.get("accessList")
+                            + (Boolean.TRUE.equals(r.get("inherited")) ? " inherited" : "")
+                            + (Boolean.TRUE.equals(r.get("asOwner")) ? " as owner" : "")))
+                    .sorted().toList();
+        }
+    }
+
+    static Run run(List<RoleV6> roles, List<UserV2> users, List<AccessList> lists, List<Member> members,
+                   List<Review> reviews) {
+        return run(cluster(), roles, users, lists, members, reviews);
+    }
+
+    static Run run(ClusterInfo cluster, List<RoleV6> roles, List<UserV2> users, List<AccessList> lists,
+                   List<Member> members, List<Review> reviews) {
+        RecordingSink sink = new RecordingSink();
+        GraphBuilder builder = new GraphBuilder(cluster, sink);
+        builder.account();
+        builder.roles(roles);
+        builder.users(users);
+        builder.accessLists(lists);
+        builder.members(members);
+        builder.reviews(reviews);
+        builder.complete();
+        return new Run(sink, builder.stats());
     }
 
     static ClusterInfo cluster() {
