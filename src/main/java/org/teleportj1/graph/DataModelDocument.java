@@ -58,13 +58,13 @@ public final class DataModelDocument {
     }
 
     private static List<List<String>> relationshipRows() {
-        // One row per (source, class, target): J1's table does not show relationship _types.
+        // One row per (source, class, target), sorted on the plain names as J1's generator does.
         return Arrays.stream(RelationshipType.values())
+                .sorted(Comparator.comparing((RelationshipType r) -> r.from().type())
+                        .thenComparing(RelationshipType::relationshipClass)
+                        .thenComparing(r -> r.to().type()))
                 .map(r -> List.of(code(r.from().type()), "**" + r.relationshipClass() + "**", code(r.to().type())))
                 .distinct()
-                .sorted(Comparator.<List<String>, String>comparing(row -> row.get(0))
-                        .thenComparing(row -> row.get(1))
-                        .thenComparing(row -> row.get(2)))
                 .toList();
     }
 
