@@ -1,0 +1,39 @@
+package org.teleportj1.graph;
+
+/**
+ * The entity types this integration writes (graph-model.md "Entities"). The one place where a
+ * {@code _type} and its data-model {@code _class} are declared; mappers and the data-model document
+ * use these constants.
+ */
+public enum EntityType {
+    ACCOUNT("Teleport Cluster", "teleport_account", "Account"),
+    USER("Teleport User", "teleport_user", "User"),
+    ROLE("Teleport Role", "teleport_role", "AccessRole"),
+    ACCESS_LIST("Teleport Access List", "teleport_access_list", "UserGroup"),
+    ACCESS_LIST_REVIEW("Teleport Access List Review", "teleport_access_list_review", "Review");
+
+    private final String resourceName;
+    private final String type;
+    private final String entityClass;
+
+    EntityType(String resourceName, String type, String entityClass) {
+        this.resourceName = resourceName;
+        this.type = type;
+        this.entityClass = entityClass;
+    }
+
+    /** Human name of the Teleport resource, as in the "Resources" column of the data-model table. */
+    public String resourceName() {
+        return resourceName;
+    }
+
+    /** J1 {@code _type}. */
+    public String type() {
+        return type;
+    }
+
+    /** J1 data-model {@code _class}. */
+    public String entityClass() {
+        return entityClass;
+    }
+}
