@@ -9,6 +9,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.deadletter.DeadLetterCommand;
 import org.teleportj1.sandbox.SandboxCommand;
 import org.teleportj1.sync.SyncRun;
 
@@ -28,6 +29,7 @@ public final class TeleportJupiterOne {
               run                 stay up and sync each cluster on its cron schedule
               sandbox [options]   run the built-in sandbox Teleport cluster until stopped
                                   (--port N, default 3025; --dir DIR, default ./sandbox; --users N)
+              dead-letters ...    list, show, replay or purge runs that could not be delivered
               help                this text
 
             Settings come from application.properties and environment variables (README: Configuration).
@@ -47,6 +49,7 @@ public final class TeleportJupiterOne {
             case "sync" -> sync(new LinkedHashSet<>(rest));
             case "run" -> scheduled();
             case "sandbox" -> SandboxCommand.run(rest.toArray(String[]::new));
+            case "dead-letters" -> DeadLetterCommand.run(rest.toArray(String[]::new));
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield OK;

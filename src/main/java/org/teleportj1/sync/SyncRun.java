@@ -26,6 +26,7 @@ public final class SyncRun {
     private final GraphBatcher batcher;
     private final AtomicLong batchesDelivered = new AtomicLong();
     private final AtomicLong objectsDelivered = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -59,6 +60,15 @@ public final class SyncRun {
     public void delivered(int objects) {
         batchesDelivered.incrementAndGet();
         objectsDelivered.addAndGet(objects);
+    }
+
+    /** Counts one retried request (Teleport or J1). */
+    public void retried() {
+        retries.incrementAndGet();
+    }
+
+    public long retries() {
+        return retries.get();
     }
 
     public void succeeded() {
