@@ -2,12 +2,15 @@ package org.teleportj1.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.spi.PropertiesComponent;
 import org.teleportj1.delivery.BatchLimits;
 import org.teleportj1.jupiterone.J1Settings;
 import org.teleportj1.sync.DeliveryMode;
 import org.teleportj1.sync.SyncSettings;
+import org.teleportj1.teleport.client.IdentityFileReader;
+import org.teleportj1.teleport.client.TeleportException;
 
 /**
  * Reads and checks the global settings. Every key has a default in application.properties and an
@@ -90,6 +93,12 @@ public final class AppSettings {
         if (!Files.isReadable(file)) {
             throw new ConfigurationException("TELEPORT_IDENTITY_FILE (teleport.identity-file) is " + file
                     + ", which this user cannot read: fix its owner or permissions (mode 0600, owned by this user).");
+        }
+        try {
+            // the same checks every run makes, up front: a bad identity is a configuration error
+            IdentityFileReader.read(file).requireValidAt(Instant.now());
+        } catch (TeleportException e) {
+            throw new ConfigurationException("TELEPORT_IDENTITY_FILE (teleport.identity-file): " + e.getMessage());
         }
     }
 

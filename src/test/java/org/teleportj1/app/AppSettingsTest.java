@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleportj1.sandbox.CertificateAuthority;
+import org.teleportj1.sandbox.IdentityFileWriter;
+import org.teleportj1.sandbox.IssuedCertificate;
+import org.teleportj1.sandbox.KeyEncoding;
+import org.teleportj1.sandbox.KeyType;
 import org.teleportj1.sync.DeliveryMode;
 import org.teleportj1.sync.SyncSettings;
 
@@ -83,11 +91,38 @@ class AppSettingsTest {
     }
 
     @Test
-    void existingIdentityFileIsAccepted() throws Exception {
-        Path identity = Files.writeString(dir.resolve("identity"), "x");
+    void validIdentityFileIsAccepted() {
+        Path identity = identity(Instant.now(), Duration.ofHours(1));
         SyncSettings settings = read("teleport.address", "example.teleport.sh:443",
                 "teleport.identity-file", identity.toString());
         assertEquals(DeliveryMode.DRY_RUN, settings.mode());
+    }
+
+    @Test
+    void garbageIdentityFileIsAConfigurationErrorNamingTheSetting() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("identity"), "not an identity");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "example.teleport.sh:443", "teleport.identity-file", garbage.toString()));
+        assertTrue(e.getMessage().startsWith("TELEPORT_IDENTITY_FILE"), e.getMessage());
+        assertTrue(e.getMessage().contains(garbage.toString()), e.getMessage());
+    }
+
+    @Test
+    void expiredIdentityFileIsAConfigurationErrorWithItsExpiry() {
+        Path expired = identity(Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.address", "example.teleport.sh:443", "teleport.identity-file", expired.toString()));
+        assertTrue(e.getMessage().contains("TELEPORT_IDENTITY_FILE"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("expired"), e.getMessage());
+        assertTrue(!e.getMessage().contains("PRIVATE KEY"), "no key material in messages");
+    }
+
+    private Path identity(Instant notBefore, Duration validity) {
+        CertificateAuthority ca = CertificateAuthority.create("example.teleport.sh", KeyType.ECDSA_P256);
+        IssuedCertificate client = ca.issueClient("jupiterone", List.of("jupiterone-reader"), KeyType.ECDSA_P256,
+                notBefore, validity);
+        return IdentityFileWriter.write(dir.resolve("identity-" + notBefore.toEpochMilli()),
+                IdentityFileWriter.format(client, KeyEncoding.PKCS8, ca.clusterName(), List.of(ca.certificate())));
     }
 
     @Test

@@ -47,8 +47,8 @@ public final class TeleportConnection implements AutoCloseable {
             identity.requireValidAt(now);
             TeleportChannel previous = current;
             current = TeleportChannelFactory.open(settings, identity);
-            LOG.info("Connected to Teleport cluster '{}' at {} as '{}' (mode {}, identity valid until {})",
-                    identity.clusterName(), settings.address(), identity.user(),
+            LOG.info("Using the identity of '{}' for Teleport cluster '{}' at {} (mode {}, valid until {})",
+                    identity.user(), identity.clusterName(), settings.address(),
                     TeleportErrors.modeName(current.mode()), identity.notAfter());
             if (previous != null) {
                 LOG.info("The identity file {} changed; replaced the previous connection", settings.identityFile());
