@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.teleportj1.delivery.DryRunOutput;
 import org.teleportj1.jupiterone.J1RequestHeaders;
 import org.teleportj1.jupiterone.RetryAfter;
@@ -20,10 +22,13 @@ import org.teleportj1.sync.SyncSettings;
 
 /** Binds the processors and beans the YAML routes refer to by name, from the checked settings. */
 public class AppConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(AppConfiguration.class);
+
 
     @Override
     public void configure(CamelContext context) {
         SyncSettings settings = AppSettings.read(context.getPropertiesComponent());
+        LOG.info("{}", AppSettings.describe(settings, AppSettings.sandboxByDefault(context.getPropertiesComponent())));
         ObjectMapper json = new ObjectMapper();
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);

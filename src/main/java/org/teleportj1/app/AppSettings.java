@@ -43,6 +43,18 @@ public final class AppSettings {
         return new SyncSettings(mode, Path.of(value(properties, "sync.output-dir").orElse("output")), limits, j1);
     }
 
+    /** The first thing the program says: what it will sync, and where the result goes. */
+    public static String describe(SyncSettings settings, boolean sandboxByDefault) {
+        String target = settings.mode() == DeliveryMode.DRY_RUN
+                ? "in dry-run mode (no J1_API_KEY/J1_ACCOUNT_ID): files in " + settings.outputDir().toAbsolutePath() + "/<cluster>/"
+                : "into JupiterOne account " + settings.j1().accountId() + " at " + settings.j1().apiBaseUrl();
+        if (sandboxByDefault) {
+            return "No TELEPORT_ADDRESS configured: syncing the built-in sandbox cluster " + target
+                    + ". Set TELEPORT_ADDRESS and TELEPORT_IDENTITY_FILE to sync your own cluster.";
+        }
+        return "Syncing the configured Teleport clusters " + target + ".";
+    }
+
     /** True when no Teleport address is configured: the built-in sandbox is synced. */
     public static boolean sandboxByDefault(PropertiesComponent properties) {
         return value(properties, TELEPORT_ADDRESS).isEmpty();

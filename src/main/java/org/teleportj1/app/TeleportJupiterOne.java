@@ -104,7 +104,7 @@ public final class TeleportJupiterOne {
     }
 
     static Main newMain() {
-        Main main = new Main(TeleportJupiterOne.class);
+        Main main = new Main();
         main.configure().addConfiguration(AppConfiguration.class);
         return main;
     }
