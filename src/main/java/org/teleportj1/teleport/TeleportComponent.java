@@ -26,9 +26,9 @@ public class TeleportComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         TeleportConfiguration configuration = new TeleportConfiguration();
-        TeleportEndpoint endpoint = new TeleportEndpoint(uri, this, TeleportResource.fromUri(remaining), configuration);
-        setProperties(endpoint, parameters);
-        return endpoint;
+        // URI options bind onto the configuration POJO; an unknown option fails endpoint creation
+        setProperties(configuration, parameters);
+        return new TeleportEndpoint(uri, this, TeleportResource.fromUri(remaining), configuration);
     }
 
     /** The shared connection for an endpoint's configuration; the sandbox is started on first use. */

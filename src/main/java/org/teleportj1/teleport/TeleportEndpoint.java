@@ -54,33 +54,4 @@ public class TeleportEndpoint extends DefaultEndpoint {
     public TeleportConfiguration getConfiguration() {
         return configuration;
     }
-
-    // setters so Camel can bind URI options onto the configuration
-    public void setAddress(String address) {
-        configuration.setAddress(address);
-    }
-
-    public void setIdentityFile(String identityFile) {
-        configuration.setIdentityFile(identityFile);
-    }
-
-    public void setMode(String mode) {
-        configuration.setMode(mode);
-    }
-
-    public void setProxyCaFile(String proxyCaFile) {
-        configuration.setProxyCaFile(proxyCaFile);
-    }
-
-    public void setCallTimeoutSeconds(int seconds) {
-        configuration.setCallTimeoutSeconds(seconds);
-    }
-
-    public void setMaxMessageBytes(int bytes) {
-        configuration.setMaxMessageBytes(bytes);
-    }
-
-    public void setExpiryWarningMinutes(int minutes) {
-        configuration.setExpiryWarningMinutes(minutes);
-    }
 }

@@ -93,6 +93,13 @@ class TeleportComponentTest extends CamelTestSupport {
     }
 
     @Test
+    void misspelledOptionIsRefused() {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("teleport:users?adress=x:1&identityFile=/x"));
+        assertTrue(e.getMessage().contains("adress"), e.getMessage());
+    }
+
+    @Test
     void missingIdentityFileSettingIsNamed() {
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.requestBody("teleport:ping?address=example.teleport.sh:443", (Object) null));
