@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.deadletter.DeadLetter;
+import org.teleportj1.deadletter.DeadLetterCommand;
 import org.teleportj1.deadletter.DeadLetterStore;
 import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;
@@ -177,6 +178,10 @@ class J1DeliveryTest extends CamelMainTestSupport {
                 + lines(letter.dir().resolve("relationships.ndjson.gz")), "the complete graph is spooled");
         assertOwnerOnly(letter.dir());
 
+        String listed = command("list");
+        assertTrue(listed.contains(letter.id()) && listed.contains("503"), listed);
+        assertTrue(command("show", letter.id()).contains("\"attempts\" : " + (1 + MAX_RETRIES)));
+
         J1.down(null);
         SyncRun replay = new ReplayCommand(context).replay(letter.id(), false, false);
 
@@ -191,6 +196,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(job.id, replayed.envelope().path("replays").get(0).path("jobId").asText());
         assertThrows(ReplayRefusedException.class, () -> new ReplayCommand(context).replay(letter.id(), false, false),
                 "a second replay needs --force");
+        assertTrue(command("purge", "--replayed").contains("Purged " + letter.id()));
+        assertEquals(List.of(), store().list());
     }
 
     @Test
@@ -284,6 +291,13 @@ class J1DeliveryTest extends CamelMainTestSupport {
         }
         assertEquals(List.of(), J1.jobs());
         assertEquals(RunResult.SUCCEEDED, sync().result(), "the lock is free again");
+    }
+
+    private String command(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = DeadLetterCommand.execute(context, args, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, String.join(" ", args));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private SyncRun sync() {
