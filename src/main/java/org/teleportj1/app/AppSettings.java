@@ -50,7 +50,6 @@ public final class AppSettings {
                     (int) number(properties, "j1.upload.parallelism", 4),
                     Duration.ofMillis(number(properties, "j1.job.poll-interval-ms", 2000)),
                     Duration.ofSeconds(number(properties, "j1.job.poll-timeout-seconds", 900)),
-                    bool(properties, "j1.partial-datasets", false),
                     Path.of(value(properties, "sync.state-dir").orElse("state")),
                     Path.of(value(properties, "sync.dead-letter-dir").orElse("dead-letters")),
                     (int) number(properties, "sync.deletion-guard.max-shrink-percent", 20),

@@ -10,14 +10,13 @@ import java.time.Duration;
  * @param parallelUploads   upload requests in flight at once, per run
  * @param pollInterval      pause between status polls of a finalized job
  * @param pollTimeout       how long to wait for a finalized job to reach FINISHED, ABORTED or ERROR
- * @param partialDatasets   when one Teleport resource cannot be read, finalize without deleting its types
  * @param stateDir          last-success state, locks and the spools of running runs
  * @param deadLetterDir     runs that could not be delivered, one directory each
  * @param maxShrinkPercent  the deletion guard trips when the graph shrinks by more than this
  * @param allowShrink       the operator allows a bigger shrink (set for one run)
  */
 public record DeliverySettings(boolean gzip, int parallelUploads, Duration pollInterval, Duration pollTimeout,
-                               boolean partialDatasets, Path stateDir, Path deadLetterDir, int maxShrinkPercent,
+                               Path stateDir, Path deadLetterDir, int maxShrinkPercent,
                                boolean allowShrink) {
 
     public DeliverySettings {
