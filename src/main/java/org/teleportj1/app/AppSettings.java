@@ -3,9 +3,11 @@ package org.teleportj1.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.spi.PropertiesComponent;
 import org.teleportj1.delivery.BatchLimits;
+import org.teleportj1.delivery.DeliverySettings;
 import org.teleportj1.jupiterone.J1Settings;
 import org.teleportj1.sync.DeliveryMode;
 import org.teleportj1.sync.SyncSettings;
@@ -53,6 +55,35 @@ public final class AppSettings {
                     + ". Set TELEPORT_ADDRESS and TELEPORT_IDENTITY_FILE to sync your own cluster.";
         }
         return "Syncing the configured Teleport clusters " + target + ".";
+    }
+
+    /** How runs are delivered to J1 and what is kept about them locally. */
+    public static DeliverySettings delivery(PropertiesComponent properties) {
+        try {
+            return new DeliverySettings(
+                    bool(properties, "j1.upload.gzip", true),
+                    (int) number(properties, "j1.upload.parallelism", 4),
+                    Duration.ofMillis(number(properties, "j1.job.poll-interval-ms", 2000)),
+                    Duration.ofSeconds(number(properties, "j1.job.poll-timeout-seconds", 900)),
+                    Path.of(value(properties, "sync.state-dir").orElse("state")),
+                    Path.of(value(properties, "sync.dead-letter-dir").orElse("dead-letters")),
+                    (int) number(properties, "sync.deletion-guard.max-shrink-percent", 20),
+                    bool(properties, "sync.deletion-guard.allow-shrink", false));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + ".");
+        }
+    }
+
+    private static boolean bool(PropertiesComponent properties, String key, boolean fallback) {
+        Optional<String> text = value(properties, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigurationException(key + " must be true or false, was '" + text.get() + "'.");
+        };
     }
 
     /** True when no Teleport address is configured: the built-in sandbox is synced. */

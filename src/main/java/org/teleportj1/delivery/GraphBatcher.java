@@ -28,6 +28,13 @@ public final class GraphBatcher implements GraphSink {
     private final SortedMap<String, Long> countsByType = new TreeMap<>();
     private long objects;
     private long bytes;
+    private ObjectTap tap;
+
+    /** Sees every serialized object once, as it is batched (the run's spool). */
+    @FunctionalInterface
+    public interface ObjectTap {
+        void accept(GraphKind kind, byte[] serialized);
+    }
 
     public GraphBatcher(ObjectMapper json, BatchLimits limits) {
         this.json = json;
@@ -47,12 +54,24 @@ public final class GraphBatcher implements GraphSink {
         add(GraphKind.RELATIONSHIPS, relationship);
     }
 
-    private synchronized void add(GraphKind kind, Map<String, Object> object) {
+    public synchronized void tap(ObjectTap tap) {
+        this.tap = tap;
+    }
+
+    private void add(GraphKind kind, Map<String, Object> object) {
         byte[] serialized;
         try {
             serialized = json.writeValueAsBytes(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize graph object " + object.get("_key"), e);
+        }
+        add(kind, serialized, String.valueOf(object.get("_type")));
+    }
+
+    /** Adds an object serialized earlier (a replayed spool line). */
+    public synchronized void add(GraphKind kind, byte[] serialized, String type) {
+        if (tap != null) {
+            tap.accept(kind, serialized);
         }
         OpenBatch batch = open.get(kind);
         // +1 for the comma between objects
@@ -63,7 +82,7 @@ public final class GraphBatcher implements GraphSink {
         }
         batch.objects.add(serialized);
         batch.bytes += serialized.length + 1;
-        countsByType.merge(String.valueOf(object.get("_type")), 1L, Long::sum);
+        countsByType.merge(type, 1L, Long::sum);
         objects++;
         bytes += serialized.length;
     }

@@ -3,8 +3,13 @@ package org.teleportj1.jupiterone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -22,12 +27,24 @@ public class SyncJobApi {
     public static final String SCOPE = "j1Scope";
     /** Exchange property: the custom integration instance of the cluster, if any. */
     public static final String INSTANCE = "j1IntegrationInstanceId";
+    /** Exchange property: the batch an upload request carries (for a 413 split). */
+    public static final String BATCH = "graphBatch";
+    /** Exchange property: true while a finalized job has not reached a final status. */
+    public static final String JOB_PENDING = "j1JobPending";
+    private static final String POLL_DEADLINE = "j1PollDeadline";
+    private static final String JOB = "j1Job";
     private static final Logger LOG = LoggerFactory.getLogger(SyncJobApi.class);
 
     private final ObjectMapper json;
+    private final boolean gzip;
+    private final Duration pollTimeout;
+    private final Clock clock;
 
-    public SyncJobApi(ObjectMapper json) {
+    public SyncJobApi(ObjectMapper json, boolean gzip, Duration pollTimeout, Clock clock) {
         this.json = json;
+        this.gzip = gzip;
+        this.pollTimeout = pollTimeout;
+        this.clock = clock;
     }
 
     public void startJob(Exchange exchange) throws IOException {
@@ -61,36 +78,92 @@ public class SyncJobApi {
     public void upload(Exchange exchange) {
         SyncRun run = run(exchange);
         GraphBatch batch = exchange.getMessage().getBody(GraphBatch.class);
-        exchange.setProperty("graphBatch", batch);
+        exchange.setProperty(BATCH, batch);
         // one correlation id per batch, reused by its retries
         exchange.setProperty("j1CorrelationId", UUID.randomUUID().toString());
         request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), batch.requestBody());
+        if (gzip) {
+            // camel-http gzips the byte[] body when this header is set (camel-notes §5)
+            exchange.getMessage().setHeader("Content-Encoding", "gzip");
+        }
     }
 
     public void uploaded(Exchange exchange) {
-        GraphBatch batch = exchange.getProperty("graphBatch", GraphBatch.class);
+        GraphBatch batch = exchange.getProperty(BATCH, GraphBatch.class);
         run(exchange).delivered(batch.size());
     }
 
-    public void finalizeJob(Exchange exchange) {
-        request(exchange, "/" + run(exchange).jobId() + "/finalize", "{}".getBytes());
+    /**
+     * Finalize: J1 applies the job and deletes from the scope what it did not upload, except the
+     * {@code partialDatasets} types (a resource that could not be read, when allowed).
+     */
+    public void finalizeJob(Exchange exchange) throws IOException {
+        SyncRun run = run(exchange);
+        Map<String, Object> body = new LinkedHashMap<>();
+        Set<String> partial = run.delivery().partialTypes();
+        if (!partial.isEmpty()) {
+            body.put("partialDatasets", Map.of("types", List.copyOf(partial)));
+            LOG.warn("Cluster '{}': finalizing job {} with partial datasets {}: J1 keeps their earlier objects",
+                    run.cluster(), run.jobId(), partial);
+        }
+        exchange.setProperty(POLL_DEADLINE, clock.instant().plus(pollTimeout));
+        request(exchange, "/" + run.jobId() + "/finalize", json.writeValueAsBytes(body));
     }
 
-    public void jobFinalized(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    /** Reads the job from a finalize or status answer; sets {@link #JOB_PENDING} until it is final. */
+    public void jobStatus(Exchange exchange) throws IOException {
         JsonNode job = job(exchange);
-        LOG.info("Cluster '{}': J1 sync job {} finalized, status {}: entities created {}, updated {}, deleted {};"
+        exchange.setProperty(JOB, job);
+        String status = job.path("status").asText("UNKNOWN");
+        boolean pending = !JobStatus.isFinal(status);
+        exchange.setProperty(JOB_PENDING, pending);
+        LOG.debug("Cluster '{}': J1 job {} is {}", run(exchange).cluster(), run(exchange).jobId(), status);
+    }
+
+    public void pollJob(Exchange exchange) {
+        SyncRun run = run(exchange);
+        Instant deadline = exchange.getProperty(POLL_DEADLINE, Instant.class);
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            JsonNode job = exchange.getProperty(JOB, JsonNode.class);
+            throw new JobNotFinishedException("J1 sync job " + run.jobId() + " was still "
+                    + (job == null ? "pending" : job.path("status").asText()) + " " + pollTimeout.toSeconds()
+                    + " s after finalize (j1.job.poll-timeout-seconds); look at it in J1 before replaying");
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, "/" + run.jobId());
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+        exchange.getMessage().setBody(null);
+    }
+
+    /** Logs J1's counts; a job that ended other than FINISHED fails the run (nothing was applied). */
+    public void jobEnded(Exchange exchange) {
+        SyncRun run = run(exchange);
+        JsonNode job = exchange.getProperty(JOB, JsonNode.class);
+        String status = job.path("status").asText("UNKNOWN");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String field : List.of("numEntitiesUploaded", "numEntitiesCreated", "numEntitiesUpdated",
+                "numEntitiesDeleted", "numRelationshipsUploaded", "numRelationshipsCreated",
+                "numRelationshipsUpdated", "numRelationshipsDeleted")) {
+            if (job.has(field)) {
+                counts.put(field, job.path(field).asLong());
+            }
+        }
+        run.delivery().jobOutcome(status, counts);
+        if (!JobStatus.FINISHED.equals(status)) {
+            throw new JobNotFinishedException("J1 sync job " + run.jobId() + " ended " + status
+                    + " instead of FINISHED; J1 did not apply it");
+        }
+        LOG.info("Cluster '{}': J1 sync job {} FINISHED: entities created {}, updated {}, deleted {};"
                         + " relationships created {}, updated {}, deleted {}", run.cluster(), run.jobId(),
-                job.path("status").asText("?"), job.path("numEntitiesCreated").asText("?"),
-                job.path("numEntitiesUpdated").asText("?"), job.path("numEntitiesDeleted").asText("?"),
-                job.path("numRelationshipsCreated").asText("?"), job.path("numRelationshipsUpdated").asText("?"),
-                job.path("numRelationshipsDeleted").asText("?"));
+                job.path("numEntitiesCreated").asText("?"), job.path("numEntitiesUpdated").asText("?"),
+                job.path("numEntitiesDeleted").asText("?"), job.path("numRelationshipsCreated").asText("?"),
+                job.path("numRelationshipsUpdated").asText("?"), job.path("numRelationshipsDeleted").asText("?"));
     }
 
     public void abortJob(Exchange exchange) throws IOException {
         SyncRun run = run(exchange);
+        String reason = run.delivery().isFailed() ? run.delivery().failure().reason() : run.failure();
         request(exchange, "/" + run.jobId() + "/abort",
-                json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: " + run.failure())));
+                json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: " + reason)));
     }
 
     public void jobAborted(Exchange exchange) {

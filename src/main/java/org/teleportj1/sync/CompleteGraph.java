@@ -11,5 +11,6 @@ public class CompleteGraph implements Processor {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         run.graph().complete();
         exchange.getMessage().setBody(run.batcher().flush());
+        run.delivery().graphRead();
     }
 }

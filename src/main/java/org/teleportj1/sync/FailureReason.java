@@ -17,7 +17,7 @@ public final class FailureReason {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {
                 return "JupiterOne answered HTTP " + http.getStatusCode() + " to " + http.getUri().replaceAll("\\?.*", "")
-                        + ": " + abbreviate(http.getResponseBody());
+                        + ": " + j1Error(http.getResponseBody());
             }
             if (t.getMessage() != null && !(t instanceof org.apache.camel.CamelExecutionException)) {
                 telling = t;
@@ -28,6 +28,20 @@ public final class FailureReason {
         }
         String message = telling.getMessage() == null ? telling.getClass().getSimpleName() : telling.getMessage();
         return message.strip();
+    }
+
+    /** J1's {"error":{"code","message"}} as "CODE: message", else the body abbreviated. */
+    private static String j1Error(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(body == null ? "" : body).path("error");
+            if (error.hasNonNull("code")) {
+                return abbreviate(error.path("code").asText() + ": " + error.path("message").asText(""));
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // fall through to the raw body
+        }
+        return abbreviate(body);
     }
 
     private static String abbreviate(String body) {

@@ -5,14 +5,21 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Marks the run delivered and logs its summary. The body becomes the run. */
+/**
+ * Marks the run delivered, or failed when J1 delivery failed while Teleport was read to the end
+ * (the run was then aborted and dead-lettered), and logs its summary. The body becomes the run.
+ */
 public class FinishRun implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(FinishRun.class);
 
     @Override
     public void process(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        run.succeeded();
+        if (run.delivery().isFailed()) {
+            run.failed(run.delivery().failure().reason());
+        } else {
+            run.succeeded();
+        }
         LOG.info("{}", RunSummary.table(run));
         exchange.getMessage().setBody(run);
     }

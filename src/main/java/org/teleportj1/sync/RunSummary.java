@@ -27,6 +27,17 @@ public final class RunSummary {
         summary.put("objects", run.batcher().objectCount());
         summary.put("bytes", run.batcher().byteCount());
         summary.put("batchesDelivered", run.batchesDelivered());
+        summary.put("retries", run.retries());
+        if (run.delivery().trimmedObjects() > 0) {
+            summary.put("trimmedObjects", run.delivery().trimmedObjects());
+        }
+        if (run.delivery().jobStatus() != null) {
+            summary.put("jobStatus", run.delivery().jobStatus());
+            summary.put("jobCounts", run.delivery().jobCounts());
+        }
+        if (run.delivery().deadLetter() != null) {
+            summary.put("deadLetter", run.delivery().deadLetter().toString());
+        }
         summary.put("countsByType", run.batcher().countsByType());
         return summary;
     }
@@ -39,8 +50,23 @@ public final class RunSummary {
         run.batcher().countsByType().forEach((type, count) ->
                 out.append(String.format("  %-48s %9d%n", type, count)));
         out.append(String.format("  %-48s %9d%n", "total objects", run.batcher().objectCount()));
+        if (!run.isDryRun()) {
+            out.append(String.format("  %-48s %9d%n", "objects uploaded", run.objectsDelivered()));
+            out.append(String.format("  %-48s %9d%n", "retried requests", run.retries()));
+            if (run.delivery().trimmedObjects() > 0) {
+                out.append(String.format("  %-48s %9d%n", "objects trimmed to fit", run.delivery().trimmedObjects()));
+            }
+            if (run.delivery().jobStatus() != null) {
+                out.append(String.format("  J1 job %s %s: %s%n", run.jobId(), run.delivery().jobStatus(),
+                        run.delivery().jobCounts()));
+            }
+        }
         if (run.failure() != null) {
             out.append("  reason: ").append(run.failure()).append(System.lineSeparator());
+        }
+        if (run.delivery().deadLetter() != null) {
+            out.append("  dead letter: ").append(run.delivery().deadLetter())
+                    .append(" (dead-letters show / replay)").append(System.lineSeparator());
         }
         return out.toString().stripTrailing();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
+import org.teleportj1.delivery.DeliveryState;
 import org.teleportj1.delivery.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
@@ -27,6 +28,7 @@ public final class SyncRun {
     private final AtomicLong batchesDelivered = new AtomicLong();
     private final AtomicLong objectsDelivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final DeliveryState delivery = new DeliveryState();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -126,6 +128,11 @@ public final class SyncRun {
         return jobId;
     }
 
+    /** A J1 job was started (routes test this; Simple cannot pick between the two jobId methods). */
+    public boolean hasJob() {
+        return jobId != null;
+    }
+
     public void jobId(String jobId) {
         this.jobId = jobId;
     }
@@ -140,6 +147,11 @@ public final class SyncRun {
 
     public long batchesDelivered() {
         return batchesDelivered.get();
+    }
+
+    /** Delivery to J1: failure, spool, dead letter, J1's outcome. */
+    public DeliveryState delivery() {
+        return delivery;
     }
 
     public long objectsDelivered() {

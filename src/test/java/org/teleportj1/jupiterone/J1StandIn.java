@@ -2,6 +2,7 @@ package org.teleportj1.jupiterone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -16,20 +17,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stand-in for the J1 synchronization API on loopback: a real HTTP server that records every
- * request (headers and decoded body) and answers like J1, or with scripted failures.
+ * A stand-in for the J1 synchronization API on loopback: a real HTTP server that keeps jobs like
+ * J1 (uploads staged per job, finalize then FINISHED on the next status poll, no uploads after
+ * finalize or abort), records every request, and answers with scripted faults: the next request,
+ * every Nth request, connection resets, 413 above a body size, or J1 down altogether.
  */
 public final class J1StandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JOBS = "/persister/synchronization/jobs";
 
-    /** One request as J1 received it. */
-    public record Request(String method, String path, Map<String, String> headers, byte[] body) {
+    /** One request as J1 received it, and the status it got (0: connection reset). */
+    public record Request(String method, String path, Map<String, String> headers, byte[] body, int status) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -47,10 +53,47 @@ public final class J1StandIn implements AutoCloseable {
     public record Fault(String pathSuffix, int status, Map<String, String> headers) {
     }
 
+    /** How a faulty request is answered: a status with headers, or a reset (status 0). */
+    public record Answer(int status, Map<String, String> headers) {
+        public static Answer reset() {
+            return new Answer(0, Map.of());
+        }
+    }
+
+    /** A job as J1 keeps it: what was uploaded (and accepted) while it awaited uploads. */
+    public static final class Job {
+        public final String id;
+        public final JsonNode start;
+        public volatile String status = "AWAITING_UPLOADS";
+        public final List<String> entityKeys = new CopyOnWriteArrayList<>();
+        public final List<String> relationshipKeys = new CopyOnWriteArrayList<>();
+        public final AtomicInteger finalizes = new AtomicInteger();
+        public volatile JsonNode finalizeBody;
+        public volatile String abortReason;
+
+        Job(String id, JsonNode start) {
+            this.id = id;
+            this.start = start;
+        }
+
+        public int objects() {
+            return entityKeys.size() + relationshipKeys.size();
+        }
+    }
+
+    private record EveryNth(String pathSuffix, int n, Answer answer, AtomicInteger seen) {
+    }
+
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger jobs = new AtomicInteger();
+    private final List<EveryNth> periodic = new CopyOnWriteArrayList<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final List<Job> jobOrder = new CopyOnWriteArrayList<>();
+    private final AtomicInteger jobCount = new AtomicInteger();
+    private volatile int maxBodyBytes = Integer.MAX_VALUE;
+    private volatile Answer down;
+    private volatile String finalOutcome = "FINISHED";
 
     public J1StandIn() {
         try {
@@ -59,6 +102,7 @@ public final class J1StandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -71,12 +115,49 @@ public final class J1StandIn implements AutoCloseable {
         faults.add(new Fault(pathSuffix, status, headers));
     }
 
+    /** Every {@code n}th request whose path ends with {@code pathSuffix} gets {@code answer}. */
+    public void failEvery(String pathSuffix, int n, Answer answer) {
+        periodic.add(new EveryNth(pathSuffix, n, answer, new AtomicInteger()));
+    }
+
+    /** Uploads whose (decompressed) body is larger than this are answered 413. */
+    public void rejectBodiesOver(int bytes) {
+        maxBodyBytes = bytes;
+    }
+
+    /** J1 is down: every request gets {@code answer} (null: up again). */
+    public void down(Answer answer) {
+        down = answer;
+    }
+
+    /** The status a finalized job ends in (FINISHED by default). */
+    public void finalOutcome(String status) {
+        finalOutcome = status;
+    }
+
+    /** Back to a healthy J1 with no history. */
+    public void reset() {
+        requests.clear();
+        faults.clear();
+        periodic.clear();
+        jobs.clear();
+        jobOrder.clear();
+        maxBodyBytes = Integer.MAX_VALUE;
+        down = null;
+        finalOutcome = "FINISHED";
+    }
+
     public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
     public List<Request> requests(String pathSuffix) {
         return requests.stream().filter(r -> r.path().endsWith(pathSuffix)).toList();
+    }
+
+    /** Jobs in the order they were started. */
+    public List<Job> jobs() {
+        return new ArrayList<>(jobOrder);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -86,45 +167,107 @@ public final class J1StandIn implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             byte[] body = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
-            Fault fault = takeFault(path);
+            String method = exchange.getRequestMethod();
+            Answer fault = fault(path, body.length);
             if (fault != null) {
+                requests.add(new Request(method, path, headers, body, fault.status()));
+                if (fault.status() == 0) {
+                    return; // closing without a response: the client sees the connection reset
+                }
                 fault.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                respond(exchange, fault.status(), "{\"error\":{\"code\":\"SCRIPTED\",\"message\":\"scripted " + fault.status() + "\"}}");
+                respond(exchange, fault.status(), error("SCRIPTED", "scripted " + fault.status()));
                 return;
             }
-            respond(exchange, 200, answer(path));
+            Answer[] status = {new Answer(200, Map.of())};
+            String answer = answer(method, path, body, status);
+            requests.add(new Request(method, path, headers, body, status[0].status()));
+            respond(exchange, status[0].status(), answer);
         }
     }
 
-    private synchronized Fault takeFault(String path) {
+    private synchronized Answer fault(String path, int bodyBytes) {
+        if (down != null) {
+            return down;
+        }
         for (Fault fault : faults) {
             if (path.endsWith(fault.pathSuffix())) {
                 faults.remove(fault);
-                return fault;
+                return new Answer(fault.status(), fault.headers());
             }
         }
-        return null;
+        for (EveryNth rule : periodic) {
+            if (path.endsWith(rule.pathSuffix()) && rule.seen().incrementAndGet() % rule.n() == 0) {
+                return rule.answer();
+            }
+        }
+        boolean upload = path.endsWith("/entities") || path.endsWith("/relationships");
+        return upload && bodyBytes > maxBodyBytes ? new Answer(413, Map.of()) : null;
     }
 
-    private String answer(String path) {
-        String jobs = "/persister/synchronization/jobs";
-        if (path.equals(jobs)) {
-            return job("job-" + this.jobs.incrementAndGet(), "AWAITING_UPLOADS");
+    private synchronized String answer(String method, String path, byte[] body, Answer[] status) throws IOException {
+        if (path.equals(JOBS)) {
+            Job job = new Job("job-" + jobCount.incrementAndGet(), JSON.readTree(body));
+            jobs.put(job.id, job);
+            jobOrder.add(job);
+            return job(job);
         }
-        String rest = path.substring(jobs.length() + 1);
+        String rest = path.substring(JOBS.length() + 1);
         String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        if (rest.endsWith("/finalize")) {
-            return job(id, "FINISHED");
+        Job job = jobs.get(id);
+        if (job == null) {
+            status[0] = new Answer(404, Map.of());
+            return error("JOB_NOT_FOUND", "no job " + id);
         }
-        if (rest.endsWith("/abort")) {
-            return job(id, "ABORTED");
+        if ("GET".equals(method)) {
+            if ("FINALIZE_PENDING".equals(job.status)) {
+                job.status = finalOutcome; // the job settles one poll after finalize
+            }
+            return job(job);
         }
-        return job(id, "AWAITING_UPLOADS");
+        String action = rest.substring(rest.indexOf('/') + 1);
+        if (!"AWAITING_UPLOADS".equals(job.status)) {
+            status[0] = new Answer(400, Map.of());
+            return error("JOB_NOT_AWAITING_UPLOADS", "job " + id + " is " + job.status);
+        }
+        switch (action) {
+            case "entities" -> JSON.readTree(body).path("entities").forEach(e -> job.entityKeys.add(e.path("_key").asText()));
+            case "relationships" -> JSON.readTree(body).path("relationships")
+                    .forEach(r -> job.relationshipKeys.add(r.path("_key").asText()));
+            case "finalize" -> {
+                job.finalizes.incrementAndGet();
+                job.finalizeBody = JSON.readTree(body);
+                job.status = "FINALIZE_PENDING";
+            }
+            case "abort" -> {
+                job.abortReason = JSON.readTree(body).path("reason").asText();
+                job.status = "ABORTED";
+            }
+            default -> {
+                status[0] = new Answer(404, Map.of());
+                return error("NOT_FOUND", action);
+            }
+        }
+        return job(job);
     }
 
-    private static String job(String id, String status) {
-        return "{\"job\":{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"numEntitiesCreated\":0}}";
+    private static String job(Job job) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode node = root.putObject("job");
+        node.put("id", job.id);
+        node.put("status", job.status);
+        node.put("numEntitiesUploaded", job.entityKeys.size());
+        node.put("numEntitiesCreated", "FINISHED".equals(job.status) ? job.entityKeys.size() : 0);
+        node.put("numEntitiesUpdated", 0);
+        node.put("numEntitiesDeleted", 0);
+        node.put("numRelationshipsUploaded", job.relationshipKeys.size());
+        node.put("numRelationshipsCreated", "FINISHED".equals(job.status) ? job.relationshipKeys.size() : 0);
+        node.put("numRelationshipsUpdated", 0);
+        node.put("numRelationshipsDeleted", 0);
+        return root.toString();
+    }
+
+    private static String error(String code, String message) {
+        return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

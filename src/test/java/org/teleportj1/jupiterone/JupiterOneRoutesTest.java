@@ -140,6 +140,33 @@ class JupiterOneRoutesTest extends CamelMainTestSupport {
         assertEquals(before + 1, J1.requests("/jobs").size(), "a 401 is not retried");
     }
 
+    @Test
+    void anObjectTooLargeEvenAloneIsTrimmedAndTheOperatorToldWhich() throws Exception {
+        GraphBatcher batcher = new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000));
+        SyncRun run = newRun(batcher);
+        Exchange exchange = runExchange(run);
+        template.send("direct:j1-start-job", exchange);
+        assertNull(exchange.getException());
+        batcher.entity(Map.of("_key", "teleport:test:user:huge", "_type", "teleport_user", "_class", "User",
+                "name", "huge", "displayName", "huge", "description", "x".repeat(12_000)));
+        J1.rejectBodiesOver(4000);
+        try {
+            exchange.getMessage().setBody(batcher.flush().get(0));
+            template.send("direct:j1-upload-batch", exchange);
+        } finally {
+            J1.rejectBodiesOver(Integer.MAX_VALUE);
+        }
+
+        assertNull(run.delivery().failure());
+        assertEquals(1, run.delivery().trimmedObjects());
+        J1StandIn.Request accepted = J1.requests("/" + run.jobId() + "/entities").stream()
+                .filter(r -> r.status() == 200).findFirst().orElseThrow();
+        JsonNode entity = accepted.json().path("entities").get(0);
+        assertEquals("teleport:test:user:huge", entity.path("_key").asText());
+        assertTrue(entity.path("description").asText().endsWith("...[trimmed]"));
+        assertTrue(accepted.body().length <= 4000);
+    }
+
     private static void assertNull(Object value) {
         org.junit.jupiter.api.Assertions.assertNull(value, () -> String.valueOf(value));
     }

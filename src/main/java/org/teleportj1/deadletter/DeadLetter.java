@@ -1,0 +1,40 @@
+package org.teleportj1.deadletter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One run that could not be delivered: {@code <dead-letter-dir>/<cluster>/<run>/} with
+ * {@code envelope.json} and the complete graph ({@code entities.ndjson.gz},
+ * {@code relationships.ndjson.gz}).
+ *
+ * @param id       {@code <cluster>/<run>}, as the commands take it
+ * @param dir      its directory
+ * @param envelope cluster, run, job, times, reason, HTTP status, attempts, counts, replays
+ */
+public record DeadLetter(String id, Path dir, ObjectNode envelope) {
+    public static final String ENVELOPE = "envelope.json";
+
+    public String cluster() {
+        return envelope.path("cluster").asText();
+    }
+
+    public String runId() {
+        return envelope.path("runId").asText();
+    }
+
+    /** When its graph was read from Teleport. */
+    public Instant snapshotAt() {
+        return Instant.parse(envelope.path("snapshotAt").asText());
+    }
+
+    public long objects() {
+        return envelope.path("objects").asLong();
+    }
+
+    /** "replayed" once a replay was applied, else "failed". */
+    public String status() {
+        return envelope.path("status").asText("failed");
+    }
+}

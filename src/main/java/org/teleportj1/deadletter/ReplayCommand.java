@@ -1,0 +1,93 @@
+package org.teleportj1.deadletter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.jupiterone.SyncJobApi;
+import org.teleportj1.state.ClusterLocks;
+import org.teleportj1.state.LastSuccess;
+import org.teleportj1.state.RunStateStore;
+import org.teleportj1.sync.DeliveryMode;
+import org.teleportj1.sync.FailureReason;
+import org.teleportj1.sync.RunResult;
+import org.teleportj1.sync.SyncRun;
+import org.teleportj1.sync.SyncSettings;
+
+/**
+ * Sends a dead letter's graph again as a new, complete J1 job (route {@code replay-run}: the same
+ * delivery as a sync, with retries, deletion guard, finalize and polling). A DIFF job makes J1
+ * look like the snapshot, so an older snapshot than the last applied one would roll J1 back:
+ * that, and replaying twice, is refused unless forced.
+ */
+public final class ReplayCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayCommand.class);
+
+    private final CamelContext context;
+
+    public ReplayCommand(CamelContext context) {
+        this.context = context;
+    }
+
+    public SyncRun replay(String id, boolean force, boolean allowShrink) throws IOException {
+        DeadLetterStore store = bean("deadLetters", DeadLetterStore.class);
+        RunStateStore state = bean("runStateStore", RunStateStore.class);
+        SyncSettings settings = bean("syncSettings", SyncSettings.class);
+        DeadLetter letter = store.find(id).orElseThrow(() -> new ReplayRefusedException(
+                "no dead letter " + id + " in " + store.dir() + " ('dead-letters list' shows them)"));
+        if (settings.mode() != DeliveryMode.JUPITERONE) {
+            throw new ReplayRefusedException("J1_API_KEY and J1_ACCOUNT_ID are not set: a replay sends to JupiterOne");
+        }
+        if ("replayed".equals(letter.status()) && !force) {
+            throw new ReplayRefusedException("dead letter " + id + " was already replayed (see 'dead-letters show "
+                    + id + "'); use --force to send it again");
+        }
+        Optional<LastSuccess> last = state.lastSuccess(letter.cluster());
+        if (last.isPresent() && last.get().snapshotAt().isAfter(letter.snapshotAt()) && !force) {
+            throw new ReplayRefusedException("cluster '" + letter.cluster() + "' was synced successfully after this"
+                    + " snapshot (run " + last.get().runId() + ", read at " + last.get().snapshotAt() + "; this one was"
+                    + " read at " + letter.snapshotAt() + "): replaying it would roll J1 back to older data."
+                    + " Purge it, or use --force if you really mean it");
+        }
+        try (ClusterLocks.Lease lease = bean("clusterLocks", ClusterLocks.class)
+                .acquire(letter.cluster(), "replay of " + id)) {
+            SyncRun run = new SyncRun(letter.cluster(), null, DeliveryMode.JUPITERONE,
+                    new GraphBatcher(new ObjectMapper(), settings.batchLimits()), Instant.now());
+            run.delivery().replayOf(id);
+            run.delivery().snapshotAt(letter.snapshotAt());
+            run.delivery().allowShrink(allowShrink);
+            Exchange exchange = new DefaultExchange(context);
+            exchange.setProperty(SyncRun.PROPERTY, run);
+            exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().path("scope").asText(null));
+            exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().path("integrationInstanceId").asText(""));
+            LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job", id, letter.objects(),
+                    letter.snapshotAt());
+            ProducerTemplate template = context.createProducerTemplate();
+            try {
+                template.send("direct:replay-run", exchange);
+            } finally {
+                template.stop();
+            }
+            if (exchange.getException() != null && run.result() == RunResult.RUNNING) {
+                run.failed(FailureReason.of(exchange.getException()));
+                LOG.error("Replay of {} failed: {}", id, run.failure());
+            }
+            return run;
+        }
+    }
+
+    private <T> T bean(String name, Class<T> type) {
+        T bean = context.getRegistry().lookupByNameAndType(name, type);
+        if (bean == null) {
+            throw new IllegalStateException("bean '" + name + "' is not bound (AppConfiguration)");
+        }
+        return bean;
+    }
+}
