@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.teleportj1.graph.GraphSink;
 
 /**
@@ -28,6 +29,7 @@ public final class GraphBatcher implements GraphSink {
     private final SortedMap<String, Long> countsByType = new TreeMap<>();
     private long objects;
     private long bytes;
+    private BiConsumer<Map<String, Object>, byte[]> observer = (object, serialized) -> { };
 
     public GraphBatcher(ObjectMapper json, BatchLimits limits) {
         this.json = json;
@@ -54,6 +56,7 @@ public final class GraphBatcher implements GraphSink {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize graph object " + object.get("_key"), e);
         }
+        observer.accept(object, serialized);
         OpenBatch batch = open.get(kind);
         // +1 for the comma between objects
         if (!batch.objects.isEmpty() && (batch.bytes + serialized.length + 1 + ENVELOPE_BYTES > limits.maxBytes()
@@ -66,6 +69,11 @@ public final class GraphBatcher implements GraphSink {
         countsByType.merge(String.valueOf(object.get("_type")), 1L, Long::sum);
         objects++;
         bytes += serialized.length;
+    }
+
+    /** Sees every object with its serialized bytes, once (the change report hashes them: ops.TrackChanges). */
+    public synchronized void observe(BiConsumer<Map<String, Object>, byte[]> objectObserver) {
+        this.observer = objectObserver;
     }
 
     private void seal(GraphKind kind) {

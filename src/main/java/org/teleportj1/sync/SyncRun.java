@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.teleportj1.delivery.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
+import org.teleportj1.ops.RunProgress;
 
 /**
  * The state of one sync of one cluster, carried through the route in exchange property
@@ -27,6 +28,7 @@ public final class SyncRun {
     private final AtomicLong batchesDelivered = new AtomicLong();
     private final AtomicLong objectsDelivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final RunProgress progress;
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -41,6 +43,7 @@ public final class SyncRun {
         this.batcher = batcher;
         this.startedAt = startedAt;
         this.runId = RUN_ID.format(startedAt);
+        this.progress = new RunProgress(cluster);
     }
 
     /** Starts the graph once Ping told us the cluster's name. */
@@ -69,6 +72,11 @@ public final class SyncRun {
 
     public long retries() {
         return retries.get();
+    }
+
+    /** Pages and objects read per resource. */
+    public RunProgress progress() {
+        return progress;
     }
 
     public void succeeded() {
