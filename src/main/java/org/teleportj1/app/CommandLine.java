@@ -14,7 +14,7 @@ import java.util.List;
 public record CommandLine(String command, List<String> arguments, Path routesDir, Path configFile) {
     /** The shipped machinery routes; cluster files come from the default directory or --routes. */
     static final String MACHINERY_ROUTES = "classpath:routes/*.camel.yaml";
-    static final String DEFAULT_CLUSTERS = "classpath:routes/clusters/*.camel.yaml";
+    static final String DEFAULT_CLUSTERS = "classpath:clusters/*.camel.yaml";
 
     public static CommandLine parse(String... args) {
         String command = null;

@@ -51,6 +51,7 @@ public final class J1StandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final AtomicInteger jobs = new AtomicInteger();
+    private volatile String requiredApiKey;
 
     public J1StandIn() {
         try {
@@ -71,6 +72,11 @@ public final class J1StandIn implements AutoCloseable {
         faults.add(new Fault(pathSuffix, status, headers));
     }
 
+    /** From now on, requests without {@code Authorization: Bearer <key>} get 401, like J1. */
+    public void requireApiKey(String key) {
+        requiredApiKey = key;
+    }
+
     public List<Request> requests() {
         return new ArrayList<>(requests);
     }
@@ -87,6 +93,14 @@ public final class J1StandIn implements AutoCloseable {
             byte[] body = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
+            if (requiredApiKey != null && !("Bearer " + requiredApiKey).equals(headers.get("authorization"))) {
+                respond(exchange, 401, "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Unauthorized\"}}");
+                return;
+            }
+            if ("GET".equals(exchange.getRequestMethod()) && !path.matches(".*/jobs/job-\\d+(/.*)?")) {
+                respond(exchange, 404, "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"job not found\"}}");
+                return;
+            }
             Fault fault = takeFault(path);
             if (fault != null) {
                 fault.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
