@@ -130,9 +130,7 @@ public final class TeleportJupiterOne {
         Main main = new Main(TeleportJupiterOne.class);
         main.configure().addConfiguration(AppConfiguration.class);
         if (line.configFile() != null) {
-            // later locations override earlier ones; environment variables override all
-            main.setDefaultPropertyPlaceholderLocation("classpath:application.properties;optional=true,file:"
-                    + line.configFile().toAbsolutePath());
+            ConfigFile.read(line.configFile()).forEach(main::addOverrideProperty);
         }
         if (line.routesIncludePattern() != null) {
             main.addOverrideProperty("camel.main.routes-include-pattern", line.routesIncludePattern());
