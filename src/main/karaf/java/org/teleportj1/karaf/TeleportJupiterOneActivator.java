@@ -9,7 +9,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
