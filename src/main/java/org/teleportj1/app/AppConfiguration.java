@@ -3,6 +3,7 @@ package org.teleportj1.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -24,6 +25,18 @@ import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.DeletionGuard;
 import org.teleportj1.state.RunLock;
 import org.teleportj1.state.RunStateStore;
+import org.teleportj1.ops.ChangeReporter;
+import org.teleportj1.ops.ClusterIdentities;
+import org.teleportj1.ops.ConfiguredClusters;
+import org.teleportj1.ops.FingerprintState;
+import org.teleportj1.ops.IdentityHealthCheck;
+import org.teleportj1.ops.JupiterOneHealthCheck;
+import org.teleportj1.ops.JupiterOneProbe;
+import org.teleportj1.ops.LastSyncHealthCheck;
+import org.teleportj1.ops.RecordRun;
+import org.teleportj1.ops.RunMetrics;
+import org.teleportj1.ops.SyncStatus;
+import org.teleportj1.ops.TrackChanges;
 import org.teleportj1.sync.CompleteGraph;
 import org.teleportj1.sync.FailRun;
 import org.teleportj1.sync.FinishRun;
@@ -36,6 +49,8 @@ import org.teleportj1.sync.SyncSettings;
 public class AppConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(AppConfiguration.class);
 
+    /** The J1 key probe, bound only when J1 credentials are configured. */
+    static final String J1_PROBE = "jupiterOneProbe";
 
     @Override
     public void configure(CamelContext context) {
@@ -54,12 +69,14 @@ public class AppConfiguration implements CamelConfiguration {
         long maxDelay = AppSettings.value(context.getPropertiesComponent(), "j1.retry.max-delay-ms")
                 .map(Long::parseLong).orElse(60_000L);
         registry.bind("j1RetryAfter", new RetryAfter(Duration.ofMillis(maxDelay), Clock.systemUTC()));
-        bindDelivery(context, settings, json);
+        DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
+        bindDelivery(context, settings, delivery, json);
+        bindOperations(context, settings, delivery, json);
     }
 
     /** J1 delivery: sync-job API, parallel uploads, spools, deletion guard, run locks, dead letters. */
-    private static void bindDelivery(CamelContext context, SyncSettings settings, ObjectMapper json) {
-        DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
+    private static void bindDelivery(CamelContext context, SyncSettings settings, DeliverySettings delivery,
+                                     ObjectMapper json) {
         Registry registry = context.getRegistry();
         registry.bind("deliverySettings", delivery);
         registry.bind("syncJobApi", new SyncJobApi(json, delivery.gzip(), delivery.pollTimeout(), Clock.systemUTC()));
@@ -80,5 +97,39 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("clusterLocks", locks);
         registry.bind("runLock", new RunLock(locks));
         registry.bind("deadLetters", new DeadLetterStore(delivery.deadLetterDir(), json));
+    }
+
+    /** Change report, status, metrics and health checks (org.teleportj1.ops). */
+    private static void bindOperations(CamelContext context, SyncSettings settings, DeliverySettings delivery,
+                                       ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        FingerprintState state = new FingerprintState(delivery.stateDir(), json);
+        SyncStatus status = new SyncStatus(state);
+        ClusterIdentities identities = new ClusterIdentities(context);
+        RunMetrics metrics = new RunMetrics(context, status, identities, clock);
+        JupiterOneProbe probe = settings.j1().hasCredentials()
+                ? new JupiterOneProbe(settings.j1(), Duration.ofSeconds(15)) : null;
+        registry.bind("syncStatus", status);
+        registry.bind("runMetrics", metrics);
+        registry.bind("trackChanges", new TrackChanges());
+        registry.bind("recordRun", new RecordRun(status, metrics, new ChangeReporter(state, json)));
+        if (probe != null) {
+            registry.bind(J1_PROBE, probe);
+        }
+        // HealthCheck beans in the registry are picked up by Camel's health-check registry
+        long maxAgeMinutes = AppSettings.value(context.getPropertiesComponent(), "health.max-sync-age-minutes")
+                .map(Long::parseLong).orElse(0L);
+        registry.bind("identityHealthCheck", new IdentityHealthCheck(context, identities, clock));
+        registry.bind("lastSyncHealthCheck", new LastSyncHealthCheck(context, status,
+                Duration.ofMinutes(maxAgeMinutes), clock));
+        registry.bind("jupiterOneHealthCheck", new JupiterOneHealthCheck(probe, clock));
+        // the clusters are known once the routes are; gauges per cluster show before the first run
+        try {
+            context.addStartupListener((started, alreadyStarted) ->
+                    metrics.registerGauges(ConfiguredClusters.of(started)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the metrics startup listener", e);
+        }
     }
 }

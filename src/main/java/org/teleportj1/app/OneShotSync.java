@@ -9,6 +9,8 @@ import org.apache.camel.Route;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.ops.ClusterRoute;
+import org.teleportj1.ops.ConfiguredClusters;
 import org.teleportj1.sync.RunResult;
 import org.teleportj1.sync.SyncRun;
 
@@ -19,7 +21,7 @@ import org.teleportj1.sync.SyncRun;
  */
 public final class OneShotSync {
     /** The route group of every templated cluster route. */
-    public static final String ROUTE_GROUP = "teleport-sync";
+    public static final String ROUTE_GROUP = ConfiguredClusters.ROUTE_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(OneShotSync.class);
 
     private OneShotSync() {
@@ -27,21 +29,29 @@ public final class OneShotSync {
 
     /** Syncs the selected clusters (all when empty); returns their runs in route order. */
     public static List<SyncRun> runAll(CamelContext context, Set<String> clusters) {
-        List<Route> routes = context.getRoutes().stream()
-                .filter(route -> ROUTE_GROUP.equals(route.getGroup()))
-                .filter(route -> clusters.isEmpty() || clusters.contains(clusterOf(route)))
-                .toList();
-        if (routes.isEmpty()) {
-            throw new ConfigurationException(clusters.isEmpty()
-                    ? "No cluster is configured: add a templatedRoute of 'teleport-sync' under routes/ or set"
-                    + " camel.route-template[...] properties (see config/examples)."
-                    : "No configured cluster is named " + clusters + "; configured: " + configured(context));
-        }
         List<SyncRun> runs = new ArrayList<>();
-        for (Route route : routes) {
-            runs.add(run(route));
+        for (ClusterRoute cluster : select(context, clusters)) {
+            runs.add(run(context.getRoute(cluster.routeId())));
         }
         return runs;
+    }
+
+    /** The configured clusters named (all when empty); a configuration error for an unknown name. */
+    static List<ClusterRoute> select(CamelContext context, Set<String> clusters) {
+        List<ClusterRoute> configured = ConfiguredClusters.of(context);
+        if (configured.isEmpty()) {
+            throw new ConfigurationException("No cluster is configured: add a templatedRoute of 'teleport-sync' under"
+                    + " your routes directory (--routes DIR, see config/examples/clusters.camel.yaml) or set"
+                    + " camel.route-template[...] properties.");
+        }
+        List<ClusterRoute> selected = configured.stream()
+                .filter(cluster -> clusters.isEmpty() || clusters.contains(cluster.cluster())).toList();
+        List<String> names = configured.stream().map(ClusterRoute::cluster).toList();
+        List<String> unknown = clusters.stream().filter(name -> !names.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("No configured cluster is named " + unknown + "; configured: " + names);
+        }
+        return selected;
     }
 
     static SyncRun run(Route route) {
@@ -65,22 +75,12 @@ public final class OneShotSync {
         return run;
     }
 
-    /** 0 when every run was delivered, 1 otherwise. */
+    /** 0 when every run was delivered, 3 when some were, 1 when none was. */
     public static int exitCode(List<SyncRun> runs) {
-        return runs.stream().allMatch(run -> run != null && run.result() == RunResult.SUCCEEDED) ? 0 : 1;
-    }
-
-    private static String clusterOf(Route route) {
-        Object cluster = route.getProperties().get("cluster");
-        if (cluster != null) {
-            return cluster.toString();
+        long succeeded = runs.stream().filter(run -> run != null && run.result() == RunResult.SUCCEEDED).count();
+        if (succeeded == runs.size()) {
+            return TeleportJupiterOne.OK;
         }
-        String id = route.getRouteId();
-        return id.startsWith("sync-") ? id.substring("sync-".length()) : id;
-    }
-
-    private static List<String> configured(CamelContext context) {
-        return context.getRoutes().stream().filter(r -> ROUTE_GROUP.equals(r.getGroup()))
-                .map(OneShotSync::clusterOf).toList();
+        return succeeded == 0 ? TeleportJupiterOne.SYNC_FAILED : TeleportJupiterOne.PARTIAL_FAILURE;
     }
 }

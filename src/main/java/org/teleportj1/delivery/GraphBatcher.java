@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.teleportj1.graph.GraphSink;
 
 /**
@@ -29,6 +30,7 @@ public final class GraphBatcher implements GraphSink {
     private long objects;
     private long bytes;
     private ObjectTap tap;
+    private BiConsumer<Map<String, Object>, byte[]> observer = (object, serialized) -> { };
 
     /** Sees every serialized object once, as it is batched (the run's spool). */
     @FunctionalInterface
@@ -65,7 +67,10 @@ public final class GraphBatcher implements GraphSink {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize graph object " + object.get("_key"), e);
         }
-        add(kind, serialized, String.valueOf(object.get("_type")));
+        synchronized (this) {
+            observer.accept(object, serialized);
+            add(kind, serialized, String.valueOf(object.get("_type")));
+        }
     }
 
     /** Adds an object serialized earlier (a replayed spool line). */
@@ -85,6 +90,11 @@ public final class GraphBatcher implements GraphSink {
         countsByType.merge(type, 1L, Long::sum);
         objects++;
         bytes += serialized.length;
+    }
+
+    /** Sees every object with its serialized bytes, once (the change report hashes them: ops.TrackChanges). */
+    public synchronized void observe(BiConsumer<Map<String, Object>, byte[]> objectObserver) {
+        this.observer = objectObserver;
     }
 
     private void seal(GraphKind kind) {

@@ -9,6 +9,7 @@ public class CompleteGraph implements Processor {
     @Override
     public void process(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        run.progress().finish();
         run.graph().complete();
         exchange.getMessage().setBody(run.batcher().flush());
         run.delivery().graphRead();

@@ -20,6 +20,7 @@ public class FailRun implements Processor {
         run.failed(reason);
         LOG.error("Sync of cluster '{}' failed: {}", run.cluster(), reason);
         LOG.debug("Failure detail", cause);
+        LOG.info("{}", RunSummary.table(run));
         exchange.getMessage().setBody(run);
     }
 }

@@ -38,6 +38,7 @@ public class MapPage implements Processor {
             case PING -> throw new IllegalArgumentException("ping has no pages");
         }
         LOG.debug("Cluster '{}': mapped a page of {} {}", run.cluster(), page.size(), resource.uriName());
+        run.progress().page(resource.uriName(), page.size());
         exchange.getMessage().setBody(run.batcher().takeReady());
     }
 }

@@ -38,21 +38,27 @@ public final class RunSummary {
         if (run.delivery().deadLetter() != null) {
             summary.put("deadLetter", run.delivery().deadLetter().toString());
         }
+        summary.put("pages", run.progress().pages());
         summary.put("countsByType", run.batcher().countsByType());
         return summary;
     }
 
-    /** A table for the log: one line per _type, then the totals. */
+    /** A table for the log: pages read per resource, objects per _type, then the totals. */
     public static String table(SyncRun run) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Sync of cluster '%s' %s in %.1f s%n", run.cluster(),
-                run.result() == RunResult.SUCCEEDED ? "succeeded" : "FAILED", run.duration().toMillis() / 1000.0));
+        out.append(String.format("Sync of cluster '%s' %s in %.1f s (run %s, %s)%n", run.cluster(),
+                run.result() == RunResult.SUCCEEDED ? "succeeded" : "FAILED", run.duration().toMillis() / 1000.0,
+                run.runId(), run.isDryRun() ? "dry run" : "JupiterOne job " + run.jobId()));
+        run.progress().totals().forEach((resource, read) -> out.append(String.format(
+                "  read %-43s %9d in %d pages (%.0f /s)%n", resource, read.items(), read.pages(), read.perSecond())));
         run.batcher().countsByType().forEach((type, count) ->
                 out.append(String.format("  %-48s %9d%n", type, count)));
         out.append(String.format("  %-48s %9d%n", "total objects", run.batcher().objectCount()));
+        out.append(String.format("  %-48s %9d%n", "batches delivered", run.batchesDelivered()));
+        out.append(String.format("  %-48s %9d%n", "retried requests", run.retries()));
+        out.append(String.format("  %-48s %9s%n", "result", run.result().name().toLowerCase(java.util.Locale.ROOT)));
         if (!run.isDryRun()) {
             out.append(String.format("  %-48s %9d%n", "objects uploaded", run.objectsDelivered()));
-            out.append(String.format("  %-48s %9d%n", "retried requests", run.retries()));
             if (run.delivery().trimmedObjects() > 0) {
                 out.append(String.format("  %-48s %9d%n", "objects trimmed to fit", run.delivery().trimmedObjects()));
             }

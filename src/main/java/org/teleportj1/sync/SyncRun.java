@@ -9,6 +9,7 @@ import org.teleportj1.delivery.DeliveryState;
 import org.teleportj1.delivery.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
+import org.teleportj1.ops.RunProgress;
 
 /**
  * The state of one sync of one cluster, carried through the route in exchange property
@@ -29,6 +30,7 @@ public final class SyncRun {
     private final AtomicLong objectsDelivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final DeliveryState delivery = new DeliveryState();
+    private final RunProgress progress;
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -43,6 +45,7 @@ public final class SyncRun {
         this.batcher = batcher;
         this.startedAt = startedAt;
         this.runId = RUN_ID.format(startedAt);
+        this.progress = new RunProgress(cluster);
     }
 
     /** Starts the graph once Ping told us the cluster's name. */
@@ -71,6 +74,11 @@ public final class SyncRun {
 
     public long retries() {
         return retries.get();
+    }
+
+    /** Pages and objects read per resource. */
+    public RunProgress progress() {
+        return progress;
     }
 
     public void succeeded() {

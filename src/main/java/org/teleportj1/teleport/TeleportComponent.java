@@ -32,7 +32,7 @@ public class TeleportComponent extends DefaultComponent {
     }
 
     /** The shared connection for an endpoint's configuration; the sandbox is started on first use. */
-    TeleportConnection connection(TeleportConfiguration configuration) {
+    public TeleportConnection connection(TeleportConfiguration configuration) {
         TeleportSettings settings;
         if (SANDBOX_ADDRESS.equalsIgnoreCase(configuration.getAddress().trim())) {
             SandboxLauncher launcher = sandbox();

@@ -1,72 +1,99 @@
 package org.teleportj1.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleportj1.sync.SyncRun;
 
-/** The real entry point: exit codes and outputs of whole program runs. */
+/** Commands, options and exit codes, parsed and run in-process as {@code java -jar} would. */
 class CommandLineTest {
-    private static final String[] KEYS = {"sync.output-dir", "teleport.address", "teleport.identity-file",
-            "j1.api-key", "j1.account-id"};
-
     @TempDir
     Path dir;
 
-    @AfterEach
-    void clearSettings() {
-        for (String key : KEYS) {
-            System.clearProperty(key);
-        }
-    }
+    @Test
+    void optionsGoBeforeOrAfterTheCommand() throws IOException {
+        Path routes = Files.createDirectories(dir.resolve("clusters"));
+        Path config = Files.writeString(dir.resolve("app.properties"), "sync.cron = 0 0/5 * * * ?\n");
 
-    private static void settings(Map<String, String> values) {
-        values.forEach(System::setProperty);
+        CommandLine line = CommandLine.parse("--routes", routes.toString(), "sync", "prod", "--config=" + config);
+
+        assertEquals("sync", line.command());
+        assertEquals(List.of("prod"), line.arguments());
+        assertEquals(routes, line.routesDir());
+        assertEquals(config, line.configFile());
+        assertEquals("classpath:routes/*.camel.yaml,file:" + routes.toAbsolutePath() + "/*.yaml",
+                line.routesIncludePattern());
+        CommandLine none = CommandLine.parse();
+        assertEquals("sync", none.command());
+        assertNull(none.routesIncludePattern());
     }
 
     @Test
-    void noArgumentsSyncsTheSandboxInDryRunModeAndExitsZero() {
-        settings(Map.of("sync.output-dir", dir.toString()));
-
-        assertEquals(TeleportJupiterOne.OK, TeleportJupiterOne.run());
-
-        Path output = dir.resolve("default");
-        assertTrue(Files.isRegularFile(output.resolve("entities.ndjson")));
-        assertTrue(Files.isRegularFile(output.resolve("relationships.ndjson")));
-        assertTrue(Files.isRegularFile(output.resolve("summary.json")));
-    }
-
-    @Test
-    void apiKeyWithoutAccountIdIsAConfigurationError() {
-        settings(Map.of("sync.output-dir", dir.toString(), "teleport.address", "sandbox", "j1.api-key", "k"));
-
-        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, TeleportJupiterOne.run("sync"));
-        assertTrue(isEmpty(dir), "nothing written");
-    }
-
-    @Test
-    void missingIdentityFileIsAConfigurationError() {
-        settings(Map.of("sync.output-dir", dir.toString(), "teleport.address", "example.teleport.sh:443",
-                "teleport.identity-file", dir.resolve("missing").toString()));
-
-        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, TeleportJupiterOne.run("sync"));
-    }
-
-    @Test
-    void unknownCommandIsAConfigurationError() {
+    void aMissingRoutesDirectoryOrConfigFileIsAConfigurationError() {
+        ConfigurationException routes = assertThrows(ConfigurationException.class,
+                () -> CommandLine.parse("--routes", dir.resolve("nope").toString()));
+        assertTrue(routes.getMessage().contains("no such directory"), routes.getMessage());
+        assertThrows(ConfigurationException.class, () -> CommandLine.parse("check", "--config"));
+        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR,
+                TeleportJupiterOne.run("check", "--config", dir.resolve("missing.properties").toString()));
         assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, TeleportJupiterOne.run("frobnicate"));
     }
 
-    private static boolean isEmpty(Path dir) {
-        try (var files = Files.list(dir)) {
-            return files.findAny().isEmpty();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @Test
+    void exitCodesTellSuccessPartialAndTotalFailureApart() {
+        SyncRun ok = new SyncRun("a", null, org.teleportj1.sync.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
+        ok.succeeded();
+        SyncRun failed = new SyncRun("b", null, org.teleportj1.sync.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
+        failed.failed("boom");
+        assertEquals(TeleportJupiterOne.OK, OneShotSync.exitCode(List.of(ok)));
+        assertEquals(TeleportJupiterOne.PARTIAL_FAILURE, OneShotSync.exitCode(List.of(ok, failed)));
+        assertEquals(TeleportJupiterOne.SYNC_FAILED, OneShotSync.exitCode(List.of(failed)));
+        assertEquals(TeleportJupiterOne.SYNC_FAILED, OneShotSync.exitCode(Arrays.asList(failed, null)));
+    }
+
+    @Test
+    void checkOfTheDefaultsPassesAndWritesNothing() throws IOException {
+        Path config = Files.writeString(dir.resolve("app.properties"), "sync.output-dir = " + dir.resolve("out")
+                + "\nsync.state-dir = " + dir.resolve("state") + "\n");
+
+        assertEquals(TeleportJupiterOne.OK, TeleportJupiterOne.run("check", "--config", config.toString()));
+
+        assertTrue(Files.notExists(dir.resolve("out")), "no dry-run output");
+        assertTrue(Files.notExists(dir.resolve("state")), "no state");
+    }
+
+    @Test
+    void theConfigFileIsRead() throws IOException {
+        // a key without an account id is refused, which proves the file's settings were applied
+        Path config = Files.writeString(dir.resolve("app.properties"), "j1.api-key = from-the-file\n");
+        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, TeleportJupiterOne.run("check", "--config",
+                config.toString()));
+    }
+
+    @Test
+    void checkOfABrokenClusterFromTheRoutesDirectoryFails() throws IOException {
+        Path routes = Files.createDirectories(dir.resolve("clusters"));
+        Files.writeString(routes.resolve("broken.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: teleport-sync
+                    routeId: sync-broken
+                    parameters:
+                      - { name: cluster, value: broken }
+                      - { name: address, value: "127.0.0.1:1" }
+                      - { name: identityFile, value: "%s" }
+                """.formatted(dir.resolve("no-identity")));
+
+        assertEquals(TeleportJupiterOne.SYNC_FAILED, TeleportJupiterOne.run("check", "--routes", routes.toString()));
+        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR,
+                TeleportJupiterOne.run("sync", "nosuch", "--routes", routes.toString()));
     }
 }

@@ -33,6 +33,7 @@ class DryRunSyncTest extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.put("sync.output-dir", OUTPUT.toString());
+        properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
         properties.put("camel.component.quartz.auto-start-scheduler", "false");
         return properties;
     }

@@ -40,6 +40,7 @@ class JupiterOneSyncTest extends CamelMainTestSupport {
         properties.put("j1.account-id", "account-1");
         properties.put("j1.scope", "teleport-sandbox-test");
         properties.put("j1.batch.max-objects", "7");
+        properties.put("sync.state-dir", TestDirectories.create("j1-sync-state").toString());
         properties.put("camel.component.quartz.auto-start-scheduler", "false");
         return properties;
     }

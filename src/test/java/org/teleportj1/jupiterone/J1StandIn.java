@@ -94,6 +94,7 @@ public final class J1StandIn implements AutoCloseable {
     private volatile int maxBodyBytes = Integer.MAX_VALUE;
     private volatile Answer down;
     private volatile String finalOutcome = "FINISHED";
+    private volatile String requiredApiKey;
 
     public J1StandIn() {
         try {
@@ -135,6 +136,11 @@ public final class J1StandIn implements AutoCloseable {
         finalOutcome = status;
     }
 
+    /** From now on, requests without {@code Authorization: Bearer <key>} get 401, like J1. */
+    public void requireApiKey(String key) {
+        requiredApiKey = key;
+    }
+
     /** Back to a healthy J1 with no history. */
     public void reset() {
         requests.clear();
@@ -145,6 +151,7 @@ public final class J1StandIn implements AutoCloseable {
         maxBodyBytes = Integer.MAX_VALUE;
         down = null;
         finalOutcome = "FINISHED";
+        requiredApiKey = null;
     }
 
     public List<Request> requests() {
@@ -168,6 +175,11 @@ public final class J1StandIn implements AutoCloseable {
             byte[] body = "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? gunzip(raw) : raw;
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if (requiredApiKey != null && !("Bearer " + requiredApiKey).equals(headers.get("authorization"))) {
+                requests.add(new Request(method, path, headers, body, 401));
+                respond(exchange, 401, error("UNAUTHORIZED", "Unauthorized"));
+                return;
+            }
             Answer fault = fault(path, body.length);
             if (fault != null) {
                 requests.add(new Request(method, path, headers, body, fault.status()));

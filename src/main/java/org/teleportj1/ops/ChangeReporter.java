@@ -1,0 +1,69 @@
+package org.teleportj1.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleportj1.sync.SyncRun;
+
+/**
+ * After a successful run: compares its graph with the cluster's last successful run, logs the
+ * change report, writes it to {@code <state-dir>/<cluster>/changes.json}, and makes this run the
+ * new baseline.
+ */
+public class ChangeReporter {
+    static final String REPORT_FILE = "changes.json";
+    /** Keys listed per _type and kind of change in the log; the file has all of them. */
+    private static final int KEYS_LOGGED = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeReporter.class);
+
+    private final FingerprintState state;
+    private final ObjectMapper json;
+
+    public ChangeReporter(FingerprintState state, ObjectMapper json) {
+        this.state = state;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public ChangeReport report(SyncRun run, GraphFingerprints graph) {
+        FingerprintState.Baseline baseline = state.read(run.cluster()).orElse(null);
+        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), baseline, graph);
+        LOG.info("{}", report.table(KEYS_LOGGED));
+        write(report);
+        state.write(run.cluster(), run.runId(), run.finishedAt(), graph);
+        return report;
+    }
+
+    public Path reportFile(String cluster) {
+        return state.clusterDir(cluster).resolve(REPORT_FILE);
+    }
+
+    private void write(ChangeReport report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("cluster", report.cluster());
+        document.put("runId", report.runId());
+        document.put("comparedWithRunId", report.baselineRunId());
+        document.put("comparedWithSucceededAt", report.baselineAt() == null ? null : report.baselineAt().toString());
+        document.put("firstRun", report.firstRun());
+        document.put("added", report.added());
+        document.put("removed", report.removed());
+        document.put("changed", report.changed());
+        document.put("byType", report.byType());
+        Path file = reportFile(report.cluster());
+        Path temp = file.resolveSibling("." + REPORT_FILE + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            json.writeValue(temp.toFile(), document);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the change report " + file, e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.teleportj1.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.teleportj1.teleport.client.IdentityFile;
+import org.teleportj1.teleport.client.TeleportClient;
+import org.teleportj1.proto.auth.PingResponse;
+
+/**
+ * The {@code check} command: validates configuration and credentials without writing anything
+ * (no output files, no state, no J1 job). Per cluster: the identity parses and is valid, the
+ * cluster answers Ping, the identity's roles may list each resource (first page only); once: J1
+ * accepts the API key. Each failing item says what to fix.
+ */
+public class ConfigurationCheck {
+
+    /** One checked item. */
+    public record Item(String scope, String name, boolean ok, String detail) {
+    }
+
+    private final ClusterIdentities identities;
+    private final JupiterOneProbe jupiterOne;
+    private final Clock clock;
+
+    /** {@code jupiterOne} null: dry run, J1 is not checked. */
+    public ConfigurationCheck(ClusterIdentities identities, JupiterOneProbe jupiterOne, Clock clock) {
+        this.identities = identities;
+        this.jupiterOne = jupiterOne;
+        this.clock = clock;
+    }
+
+    public List<Item> run(List<ClusterRoute> clusters) {
+        List<Item> items = new ArrayList<>();
+        for (ClusterRoute cluster : clusters) {
+            items.addAll(cluster(cluster));
+        }
+        items.add(jupiterOne());
+        return items;
+    }
+
+    List<Item> cluster(ClusterRoute cluster) {
+        String scope = "cluster '" + cluster.cluster() + "' (" + cluster.describe() + ")";
+        List<Item> items = new ArrayList<>();
+        IdentityFile identity;
+        try {
+            identity = identities.require(cluster);
+            Instant now = clock.instant();
+            identity.requireValidAt(now);
+            Duration left = Duration.between(now, identity.notAfter());
+            items.add(new Item(scope, "identity", true, "user '" + identity.user() + "' of cluster '"
+                    + identity.clusterName() + "', valid until " + identity.notAfter() + " (" + hours(left) + " left)"));
+        } catch (RuntimeException e) {
+            items.add(new Item(scope, "identity", false, e.getMessage()));
+            items.add(new Item(scope, "ping", false, "skipped: the identity is not usable"));
+            return items;
+        }
+        TeleportClient client;
+        try {
+            client = identities.connection(cluster).client();
+            PingResponse ping = client.ping();
+            items.add(new Item(scope, "ping", true, "cluster '" + ping.getClusterName() + "', Teleport "
+                    + ping.getServerVersion()));
+        } catch (RuntimeException e) {
+            items.add(new Item(scope, "ping", false, e.getMessage()));
+            return items;
+        }
+        items.add(firstPage(scope, "list roles", client::roles));
+        items.add(firstPage(scope, "list users", client::users));
+        items.add(firstPage(scope, "list access lists", client::accessLists));
+        items.add(firstPage(scope, "list access list members", client::accessListMembers));
+        items.add(firstPage(scope, "list access list reviews", client::accessListReviews));
+        return items;
+    }
+
+    /** Fetches only the first page: the listings are lazy. */
+    private static Item firstPage(String scope, String name, Supplier<? extends Iterator<? extends List<?>>> listing) {
+        try {
+            Iterator<? extends List<?>> pages = listing.get();
+            int first = pages.hasNext() ? pages.next().size() : 0;
+            return new Item(scope, name, true, "first page: " + first);
+        } catch (RuntimeException e) {
+            return new Item(scope, name, false, e.getMessage());
+        }
+    }
+
+    private Item jupiterOne() {
+        if (jupiterOne == null) {
+            return new Item("JupiterOne", "api key", true, "not configured: runs are dry runs (set J1_API_KEY and"
+                    + " J1_ACCOUNT_ID to deliver)");
+        }
+        JupiterOneProbe.Answer answer = jupiterOne.probe();
+        return new Item("JupiterOne", "api key", answer.ok(), answer.message());
+    }
+
+    private static String hours(Duration left) {
+        return left.toHours() + " h " + left.toMinutesPart() + " min";
+    }
+
+    /** The items as the command prints them, grouped by scope, with a closing count. */
+    public static String format(List<Item> items) {
+        StringBuilder out = new StringBuilder();
+        String scope = null;
+        for (Item item : items) {
+            if (!item.scope().equals(scope)) {
+                scope = item.scope();
+                out.append(scope).append(System.lineSeparator());
+            }
+            out.append(String.format("  %-5s %-26s %s%n", item.ok() ? "ok" : "FAIL", item.name(), item.detail()));
+        }
+        long failed = items.stream().filter(item -> !item.ok()).count();
+        out.append(failed == 0 ? "All " + items.size() + " checks passed."
+                : failed + " of " + items.size() + " checks failed.");
+        return out.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package org.teleportj1.ops;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.teleportj1.sync.SyncRun;
+
+/**
+ * Right after a run opens: fingerprints every object the run's batcher serializes, for the change
+ * report at the end of the run.
+ */
+public class TrackChanges implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        GraphFingerprints fingerprints = new GraphFingerprints();
+        run.batcher().observe(fingerprints::add);
+        exchange.setProperty(GraphFingerprints.PROPERTY, fingerprints);
+    }
+}

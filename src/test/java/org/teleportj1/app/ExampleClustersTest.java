@@ -1,0 +1,44 @@
+package org.teleportj1.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.Test;
+import org.teleportj1.ops.ClusterRoute;
+import org.teleportj1.ops.ConfiguredClusters;
+
+/** The commented two-cluster example in config/examples loads as it is documented. */
+class ExampleClustersTest extends CamelMainTestSupport {
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(AppConfiguration.class);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(Path.of("config/examples")));
+        properties.put("camel.component.quartz.auto-start-scheduler", "false");
+        return properties;
+    }
+
+    @Test
+    void twoClustersWithTheirOwnAddressesModesAndScopes() {
+        List<ClusterRoute> clusters = ConfiguredClusters.of(context);
+
+        assertEquals(List.of("prod", "staging"), clusters.stream().map(ClusterRoute::cluster).sorted().toList());
+        ClusterRoute prod = clusters.stream().filter(c -> c.cluster().equals("prod")).findFirst().orElseThrow();
+        ClusterRoute staging = clusters.stream().filter(c -> c.cluster().equals("staging")).findFirst().orElseThrow();
+        assertEquals("example.teleport.sh:443", prod.teleport().getAddress());
+        assertEquals("auto", prod.teleport().getMode());
+        assertEquals("teleport-prod", prod.j1Scope());
+        assertEquals("direct", staging.teleport().getMode());
+        assertEquals("/var/lib/teleport-jupiterone/staging/identity", staging.teleport().getIdentityFile());
+        assertEquals("teleport-staging", staging.j1Scope());
+    }
+}
