@@ -34,6 +34,9 @@ public class RecordRun implements Processor {
         status.record(run);
         try {
             metrics.record(run);
+            if (run.delivery().deadLetter() != null) {
+                metrics.deadLettered(run.cluster());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not record the metrics of run {} of cluster '{}': {}", run.runId(), run.cluster(),
                     e.getMessage());

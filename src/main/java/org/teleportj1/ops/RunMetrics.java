@@ -66,7 +66,7 @@ public class RunMetrics {
                             .map(s -> s.lastSuccessAt().toEpochMilli() / 1000.0).orElse(Double.NaN))
                     .description("Time of the cluster's last successful sync (Unix seconds)")
                     .tag("cluster", cluster.cluster()).register(registry);
-            Counter.builder("teleport.j1.dead.letters").description("Batches written to the dead-letter directory")
+            Counter.builder("teleport.j1.dead.letters").description("Runs written, whole, to the dead-letter directory")
                     .tag("cluster", cluster.cluster()).register(registry);
         }
     }
@@ -91,11 +91,11 @@ public class RunMetrics {
                 .register(registry).increment(read.pages()));
     }
 
-    /** For the delivery side: one batch of {@code cluster} was dead-lettered. */
+    /** A run of {@code cluster} could not be delivered and was written, whole, to the dead-letter directory. */
     public void deadLettered(String cluster) {
         MeterRegistry registry = registry();
         if (registry != null) {
-            Counter.builder("teleport.j1.dead.letters").description("Batches written to the dead-letter directory")
+            Counter.builder("teleport.j1.dead.letters").description("Runs written, whole, to the dead-letter directory")
                     .tag("cluster", cluster).register(registry).increment();
         }
     }

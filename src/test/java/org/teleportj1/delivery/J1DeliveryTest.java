@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,6 +178,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(run.batcher().objectCount(), lines(letter.dir().resolve("entities.ndjson.gz"))
                 + lines(letter.dir().resolve("relationships.ndjson.gz")), "the complete graph is spooled");
         assertOwnerOnly(letter.dir());
+        assertEquals(1.0, context.getRegistry().findSingleByType(MeterRegistry.class)
+                .get("teleport.j1.dead.letters").tag("cluster", "default").counter().count(), "dead letters counted");
 
         String listed = command("list");
         assertTrue(listed.contains(letter.id()) && listed.contains("503"), listed);
