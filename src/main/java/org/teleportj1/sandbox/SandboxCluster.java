@@ -57,7 +57,9 @@ public final class SandboxCluster implements AutoCloseable {
     /** Generates the data and the PKI, starts serving and writes the client identity file. */
     public static SandboxCluster start(SandboxOptions options) {
         long started = System.nanoTime();
-        SandboxData data = populate(options.size(), Instant.now());
+        // dates relative to the start of the day: every sandbox of one day serves the same data, so
+        // consecutive runs against a fresh sandbox report no changes
+        SandboxData data = populate(options.size(), Instant.now().truncatedTo(ChronoUnit.DAYS));
         CertificateAuthority authority = CertificateAuthority.create(options.clusterName(), options.clientKeyType());
         FaultInjector faults = new FaultInjector(options.behaviour());
         Server server = serve(options, data, authority, faults);

@@ -42,7 +42,9 @@ class SandboxGraphConformanceTest extends CamelMainTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
-        properties.put("sync.output-dir", OUTPUT.toString());
+        properties.put("sync.output-dir", OUTPUT.resolve("output").toString());
+        properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
+        properties.put("sync.dead-letter-dir", OUTPUT.resolve("dead-letters").toString());
         properties.put("teleport.account-name", "Sandbox account");
         properties.put("camel.component.quartz.auto-start-scheduler", "false");
         return properties;
@@ -53,8 +55,8 @@ class SandboxGraphConformanceTest extends CamelMainTestSupport {
         List<SyncRun> runs = OneShotSync.runAll(context, Set.of());
         assertEquals(RunResult.SUCCEEDED, runs.get(0).result(), runs.get(0).failure());
 
-        List<Map<String, Object>> entities = read(OUTPUT.resolve("default/entities.ndjson"));
-        List<Map<String, Object>> relationships = read(OUTPUT.resolve("default/relationships.ndjson"));
+        List<Map<String, Object>> entities = read(OUTPUT.resolve("output/default/entities.ndjson"));
+        List<Map<String, Object>> relationships = read(OUTPUT.resolve("output/default/relationships.ndjson"));
 
         GraphAssertions.assertValidGraph(entities, relationships);
         Set<String> expected = Stream.concat(Arrays.stream(EntityType.values()).map(EntityType::type),

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Temporary directories for tests whose setup runs before JUnit can inject a @TempDir. */
-final class TestDirectories {
+public final class TestDirectories {
     private TestDirectories() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
             dir.toFile().deleteOnExit();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.app.TestDirectories;
 import org.teleportj1.delivery.BatchLimits;
 import org.teleportj1.delivery.GraphBatch;
 import org.teleportj1.delivery.GraphBatcher;
@@ -31,6 +33,7 @@ import org.teleportj1.sync.SyncRun;
 class JupiterOneRoutesTest extends CamelMainTestSupport {
     private static final J1StandIn J1 = new J1StandIn();
     private static final String API_KEY = "test-api-key-0123456789";
+    private static final Path STATE = TestDirectories.create("j1-routes");
 
     @AfterAll
     static void stopJ1() {
@@ -46,6 +49,9 @@ class JupiterOneRoutesTest extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.put("teleport.address", "sandbox");
+        // nothing in the project directory: state and dead letters go to a temporary one
+        properties.put("sync.state-dir", STATE.resolve("state").toString());
+        properties.put("sync.dead-letter-dir", STATE.resolve("dead-letters").toString());
         properties.put("j1.api-base-url", J1.baseUrl());
         properties.put("j1.api-key", API_KEY);
         properties.put("j1.account-id", "acct-1234");
