@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.teleportj1.teleport.client.IdentityFile;
 
 /**
@@ -14,21 +13,16 @@ import org.teleportj1.teleport.client.IdentityFile;
  * cluster: {@code <cluster>.identity.notAfter}, {@code .secondsToExpiry}, {@code .user} or
  * {@code .error}. Readiness only: restarting does not renew an identity.
  */
-public class IdentityHealthCheck extends AbstractHealthCheck {
+public class IdentityHealthCheck extends ReadinessCheck {
     private final CamelContext context;
     private final ClusterIdentities identities;
     private final Clock clock;
 
     public IdentityHealthCheck(CamelContext context, ClusterIdentities identities, Clock clock) {
-        super("teleport-j1", "identity");
+        super("identity");
         this.context = context;
         this.identities = identities;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

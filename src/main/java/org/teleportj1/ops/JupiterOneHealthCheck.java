@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * {@code teleport-j1/jupiterone}: J1 answers and accepts the API key ({@link JupiterOneProbe}).
  * The answer is kept for {@link #CACHE} so a scraper polling every few seconds does not turn into
  * a stream of requests to J1. In dry-run mode it is up with detail {@code mode=dry-run}.
  */
-public class JupiterOneHealthCheck extends AbstractHealthCheck {
+public class JupiterOneHealthCheck extends ReadinessCheck {
     static final Duration CACHE = Duration.ofMinutes(1);
 
     private final JupiterOneProbe probe;
@@ -22,14 +21,9 @@ public class JupiterOneHealthCheck extends AbstractHealthCheck {
 
     /** {@code probe} null: dry run, nothing to reach. */
     public JupiterOneHealthCheck(JupiterOneProbe probe, Clock clock) {
-        super("teleport-j1", "jupiterone");
+        super("jupiterone");
         this.probe = probe;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

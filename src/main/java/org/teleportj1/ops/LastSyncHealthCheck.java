@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.teleportj1.sync.RunResult;
 
 /**
@@ -14,23 +13,18 @@ import org.teleportj1.sync.RunResult;
  * {@code ops.health.max-sync-age-minutes} (0: age not judged). Details per cluster:
  * {@code <cluster>.lastSuccessAt}, {@code .lastSuccessAgeSeconds}, {@code .lastResult}, {@code .lastFailure}.
  */
-public class LastSyncHealthCheck extends AbstractHealthCheck {
+public class LastSyncHealthCheck extends ReadinessCheck {
     private final CamelContext context;
     private final SyncStatus status;
     private final Duration maxAge;
     private final Clock clock;
 
     public LastSyncHealthCheck(CamelContext context, SyncStatus status, Duration maxAge, Clock clock) {
-        super("teleport-j1", "last-sync");
+        super("last-sync");
         this.context = context;
         this.status = status;
         this.maxAge = maxAge;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
