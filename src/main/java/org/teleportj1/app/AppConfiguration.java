@@ -42,6 +42,7 @@ import org.teleportj1.sync.FailRun;
 import org.teleportj1.sync.FinishRun;
 import org.teleportj1.sync.MapPage;
 import org.teleportj1.sync.OpenRun;
+import org.teleportj1.sync.PartialDatasets;
 import org.teleportj1.sync.StartGraph;
 import org.teleportj1.sync.SyncSettings;
 
@@ -84,6 +85,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("j1CountRetry", new CountRetry());
         registry.bind("oversizedBatch", new OversizedBatch(json));
         registry.bind("deliveryFailures", new DeliveryFailures());
+        // off by default: a failed listing then aborts the run, as it always did
+        registry.bind("partialDatasets", new PartialDatasets(delivery.partialDatasets()));
         // bounded: at most this many upload requests (and their batches) in flight per run
         registry.bind("j1UploadPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(AppConfiguration.class, "j1-upload", delivery.parallelUploads()));

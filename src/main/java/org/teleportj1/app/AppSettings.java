@@ -68,7 +68,8 @@ public final class AppSettings {
                     Path.of(value(properties, "sync.state-dir").orElse("state")),
                     Path.of(value(properties, "sync.dead-letter-dir").orElse("dead-letters")),
                     (int) number(properties, "sync.deletion-guard.max-shrink-percent", 20),
-                    bool(properties, "sync.deletion-guard.allow-shrink", false));
+                    bool(properties, "sync.deletion-guard.allow-shrink", false),
+                    bool(properties, "j1.finalize.partial-datasets", false));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + ".");
         }

@@ -75,12 +75,20 @@ public final class OneShotSync {
         return run;
     }
 
-    /** 0 when every run was delivered, 3 when some were, 1 when none was. */
+    /**
+     * 0 when every run was delivered completely, 1 when none was delivered at all, else 3: some
+     * clusters failed, or a run was finalized without a resource it could not read (partial).
+     */
     public static int exitCode(List<SyncRun> runs) {
-        long succeeded = runs.stream().filter(run -> run != null && run.result() == RunResult.SUCCEEDED).count();
+        long succeeded = count(runs, RunResult.SUCCEEDED);
         if (succeeded == runs.size()) {
             return TeleportJupiterOne.OK;
         }
-        return succeeded == 0 ? TeleportJupiterOne.SYNC_FAILED : TeleportJupiterOne.PARTIAL_FAILURE;
+        return succeeded + count(runs, RunResult.PARTIAL) == 0 ? TeleportJupiterOne.SYNC_FAILED
+                : TeleportJupiterOne.PARTIAL_FAILURE;
+    }
+
+    private static long count(List<SyncRun> runs, RunResult result) {
+        return runs.stream().filter(run -> run != null && run.result() == result).count();
     }
 }

@@ -3,6 +3,8 @@ package org.teleportj1.deadletter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One run that could not be delivered: {@code <dead-letter-dir>/<cluster>/<run>/} with
@@ -31,6 +33,16 @@ public record DeadLetter(String id, Path dir, ObjectNode envelope) {
 
     public long objects() {
         return envelope.path("objects").asLong();
+    }
+
+    /**
+     * The _types its run finalizes as partial datasets (a listing failed and was tolerated); empty
+     * for a complete graph. A replay finalizes with exactly these.
+     */
+    public Set<String> partialTypes() {
+        Set<String> types = new TreeSet<>();
+        envelope.path("partialTypes").forEach(type -> types.add(type.asText()));
+        return types;
     }
 
     /** "replayed" once a replay was applied, else "failed". */

@@ -78,11 +78,14 @@ public final class DeadLetterCommand {
                     boolean force = rest.remove("--force");
                     boolean allowShrink = rest.remove("--allow-shrink");
                     SyncRun run = new ReplayCommand(context).replay(single(rest), force, allowShrink);
-                    out.println(run.result() == RunResult.SUCCEEDED
+                    // a partial dead letter replayed as partial is what was asked for: applied
+                    boolean applied = run.result() == RunResult.SUCCEEDED || run.result() == RunResult.PARTIAL;
+                    out.println(applied
                             ? "Replayed as J1 job " + run.jobId() + ": " + run.delivery().jobStatus() + ", "
                             + run.batcher().objectCount() + " objects"
+                            + (run.isPartial() ? ", partial datasets " + run.delivery().partialTypes() : "")
                             : "Replay failed: " + run.failure());
-                    return run.result() == RunResult.SUCCEEDED ? TeleportJupiterOne.OK : TeleportJupiterOne.SYNC_FAILED;
+                    return applied ? TeleportJupiterOne.OK : TeleportJupiterOne.SYNC_FAILED;
                 }
                 case "purge" -> purge(store, single(rest), out);
                 default -> throw new IllegalArgumentException(USAGE);

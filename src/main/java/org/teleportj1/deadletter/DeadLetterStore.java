@@ -82,6 +82,11 @@ public class DeadLetterStore {
         envelope.put("entities", spool.count(GraphKind.ENTITIES));
         envelope.put("relationships", spool.count(GraphKind.RELATIONSHIPS));
         envelope.put("objectsUploadedBeforeFailure", run.objectsDelivered());
+        // a partial graph must be replayed as partial: its finalize keeps these types in J1
+        ArrayNode partialTypes = envelope.putArray("partialTypes");
+        run.delivery().partialTypes().forEach(partialTypes::add);
+        ObjectNode partialResources = envelope.putObject("partialResources");
+        run.partialResources().forEach(partialResources::put);
         ObjectNode counts = envelope.putObject("countsByType");
         run.batcher().countsByType().forEach(counts::put);
         envelope.putArray("replays");

@@ -22,7 +22,7 @@ import org.teleportj1.sync.SyncRun;
 import org.teleportj1.sync.SyncSettings;
 
 /**
- * Sends a dead letter's graph again as a new, complete J1 job (route {@code replay-run}: the same
+ * Sends a dead letter's graph again as a new J1 job (with the partial datasets its run had, if any) (route {@code replay-run}: the same
  * delivery as a sync, with retries, deletion guard, finalize and polling). A DIFF job makes J1
  * look like the snapshot, so an older snapshot than the last applied one would roll J1 back:
  * that, and replaying twice, is refused unless forced.
@@ -63,12 +63,15 @@ public final class ReplayCommand {
             run.delivery().replayOf(id);
             run.delivery().snapshotAt(letter.snapshotAt());
             run.delivery().allowShrink(allowShrink);
+            // never a partial graph as complete: that finalize would delete what its run could not read
+            run.delivery().partial(letter.partialTypes());
             Exchange exchange = new DefaultExchange(context);
             exchange.setProperty(SyncRun.PROPERTY, run);
             exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().path("scope").asText(null));
             exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().path("integrationInstanceId").asText(""));
-            LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job", id, letter.objects(),
-                    letter.snapshotAt());
+            LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job{}", id, letter.objects(),
+                    letter.snapshotAt(), letter.partialTypes().isEmpty() ? ""
+                            : ", finalized with partial datasets " + letter.partialTypes());
             ProducerTemplate template = context.createProducerTemplate();
             try {
                 template.send("direct:replay-run", exchange);

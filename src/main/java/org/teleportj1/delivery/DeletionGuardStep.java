@@ -1,7 +1,9 @@
 package org.teleportj1.delivery;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,11 @@ import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.RunStateStore;
 import org.teleportj1.sync.SyncRun;
 
-/** Right before finalize: compares the run's graph with the cluster's last applied one. */
+/**
+ * Right before finalize: compares the run's graph with the cluster's last applied one. A partial
+ * run is compared on the types it finalizes completely: J1 deletes nothing of its partial types,
+ * and their missing objects must neither trip the guard nor hide a shrink of the others.
+ */
 public class DeletionGuardStep {
     private static final Logger LOG = LoggerFactory.getLogger(DeletionGuardStep.class);
 
@@ -28,7 +34,12 @@ public class DeletionGuardStep {
     public void check(Exchange exchange) throws IOException {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         Optional<LastSuccess> previous = state.lastSuccess(run.cluster());
-        Optional<String> trip = guard.trips(run.cluster(), previous, run.batcher().objectCount());
+        Set<String> partial = run.delivery().partialTypes();
+        Optional<String> trip = partial.isEmpty()
+                ? guard.trips(run.cluster(), previous, run.batcher().objectCount())
+                : guard.trips(run.cluster(), previous.map(last -> withoutTypes(last, partial)),
+                        objectsWithout(run.batcher().countsByType(), partial))
+                        .map(reason -> reason + " (compared without the partial types " + partial + ")");
         if (trip.isEmpty()) {
             return;
         }
@@ -38,5 +49,23 @@ public class DeletionGuardStep {
             return;
         }
         throw new DeletionGuardException(trip.get());
+    }
+
+    /**
+     * The last applied run without the partial types. When it has no per-type counts (written by
+     * hand or an old version) nothing can be taken away: its whole total is compared, which can
+     * only trip the guard more often, never less.
+     */
+    private static LastSuccess withoutTypes(LastSuccess last, Set<String> partial) {
+        if (last.countsByType().isEmpty()) {
+            return last;
+        }
+        return new LastSuccess(last.runId(), last.jobId(), last.snapshotAt(), last.appliedAt(),
+                objectsWithout(last.countsByType(), partial), last.countsByType());
+    }
+
+    private static long objectsWithout(Map<String, Long> countsByType, Set<String> partial) {
+        return countsByType.entrySet().stream().filter(count -> !partial.contains(count.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

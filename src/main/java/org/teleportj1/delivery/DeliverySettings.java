@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param deadLetterDir     runs that could not be delivered, one directory each
  * @param maxShrinkPercent  the deletion guard trips when the graph shrinks by more than this
  * @param allowShrink       the operator allows a bigger shrink (set for one run)
+ * @param partialDatasets   a failed listing of roles, access lists, members or reviews does not abort
+ *                          the run: it is finalized with that resource's _types in partialDatasets
  */
 public record DeliverySettings(boolean gzip, int parallelUploads, Duration pollInterval, Duration pollTimeout,
                                Path stateDir, Path deadLetterDir, int maxShrinkPercent,
-                               boolean allowShrink) {
+                               boolean allowShrink, boolean partialDatasets) {
 
     public DeliverySettings {
         if (parallelUploads < 1 || parallelUploads > 64) {

@@ -52,6 +52,11 @@ public class LastSyncHealthCheck extends ReadinessCheck {
                 builder.detail(name + ".lastResult", known.lastResult().name().toLowerCase(java.util.Locale.ROOT));
                 builder.detail(name + ".lastRunId", known.lastRunId());
             }
+            if (known.lastResult() == RunResult.PARTIAL) {
+                // delivered, but some types are stale in J1 until a complete run: worth attention
+                problems.append(problems.isEmpty() ? "" : "; ").append(name)
+                        .append(": latest run was partial (a Teleport listing failed; see its summary)");
+            }
             if (known.lastResult() == RunResult.FAILED) {
                 builder.detail(name + ".lastFailure", known.lastFailure());
                 problems.append(problems.isEmpty() ? "" : "; ").append(name).append(": latest run failed: ")

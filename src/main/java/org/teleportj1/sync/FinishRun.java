@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Marks the run delivered, or failed when J1 delivery failed while Teleport was read to the end
+ * Marks the run delivered (partially, when a listing failure was tolerated), or failed when J1 delivery failed while Teleport was read to the end
  * (the run was then aborted and dead-lettered), and logs its summary. The body becomes the run.
  */
 public class FinishRun implements Processor {
@@ -17,6 +17,8 @@ public class FinishRun implements Processor {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         if (run.delivery().isFailed()) {
             run.failed(run.delivery().failure().reason());
+        } else if (run.isPartial()) {
+            run.partiallySucceeded();
         } else {
             run.succeeded();
         }

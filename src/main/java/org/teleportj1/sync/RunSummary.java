@@ -19,6 +19,12 @@ public final class RunSummary {
         if (run.failure() != null) {
             summary.put("failure", run.failure());
         }
+        if (!run.partialResources().isEmpty()) {
+            summary.put("partialResources", run.partialResources());
+        }
+        if (run.isPartial()) {
+            summary.put("partialTypes", run.delivery().partialTypes());
+        }
         if (run.jobId() != null) {
             summary.put("jobId", run.jobId());
         }
@@ -47,7 +53,7 @@ public final class RunSummary {
     public static String table(SyncRun run) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Sync of cluster '%s' %s in %.1f s (run %s, %s)%n", run.cluster(),
-                run.result() == RunResult.SUCCEEDED ? "succeeded" : "FAILED", run.duration().toMillis() / 1000.0,
+                verdict(run.result()), run.duration().toMillis() / 1000.0,
                 run.runId(), run.isDryRun() ? "dry run" : "JupiterOne job " + run.jobId()));
         run.progress().totals().forEach((resource, read) -> out.append(String.format(
                 "  read %-43s %9d in %d pages (%.0f /s)%n", resource, read.items(), read.pages(), read.perSecond())));
@@ -67,6 +73,12 @@ public final class RunSummary {
                         run.delivery().jobCounts()));
             }
         }
+        run.partialResources().forEach((resource, reason) -> out.append("  not read: ").append(resource)
+                .append(": ").append(reason).append(System.lineSeparator()));
+        if (run.isPartial()) {
+            out.append("  partial types (J1 keeps, does not delete): ").append(run.delivery().partialTypes())
+                    .append(System.lineSeparator());
+        }
         if (run.failure() != null) {
             out.append("  reason: ").append(run.failure()).append(System.lineSeparator());
         }
@@ -75,5 +87,13 @@ public final class RunSummary {
                     .append(" (dead-letters show / replay)").append(System.lineSeparator());
         }
         return out.toString().stripTrailing();
+    }
+
+    private static String verdict(RunResult result) {
+        return switch (result) {
+            case SUCCEEDED -> "succeeded";
+            case PARTIAL -> "PARTIALLY succeeded";
+            default -> "FAILED";
+        };
     }
 }

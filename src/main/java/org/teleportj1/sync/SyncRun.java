@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.teleportj1.delivery.DeliveryState;
 import org.teleportj1.delivery.GraphBatcher;
@@ -31,6 +34,7 @@ public final class SyncRun {
     private final AtomicLong retries = new AtomicLong();
     private final DeliveryState delivery = new DeliveryState();
     private final RunProgress progress;
+    private final Map<String, String> partialResources = new ConcurrentSkipListMap<>();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -84,6 +88,27 @@ public final class SyncRun {
     public void succeeded() {
         result = RunResult.SUCCEEDED;
         finishedAt = Instant.now();
+    }
+
+    /** Delivered, but without some resources (their types were finalized as partial datasets). */
+    public void partiallySucceeded() {
+        result = RunResult.PARTIAL;
+        finishedAt = Instant.now();
+    }
+
+    /** A listing that failed and was tolerated: its URI name and why. */
+    public void partialResource(String resource, String reason) {
+        partialResources.put(resource, reason);
+    }
+
+    /** The tolerated failed listings, by URI name (empty for a complete run and for replays). */
+    public Map<String, String> partialResources() {
+        return new TreeMap<>(partialResources);
+    }
+
+    /** Some _types are finalized as partial datasets (a tolerated listing failure, or a replay of one). */
+    public boolean isPartial() {
+        return !delivery.partialTypes().isEmpty();
     }
 
     public void failed(String reason) {

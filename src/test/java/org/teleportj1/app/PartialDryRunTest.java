@@ -1,0 +1,78 @@
+package org.teleportj1.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.Test;
+import org.teleportj1.sandbox.SandboxBehaviour;
+import org.teleportj1.sandbox.SandboxLauncher;
+import org.teleportj1.sync.PartialTypes;
+import org.teleportj1.sync.RunResult;
+import org.teleportj1.sync.SyncRun;
+import org.teleportj1.teleport.TeleportResource;
+
+/** A dry run with j1.finalize.partial-datasets on records and reports the failed listing the same way. */
+class PartialDryRunTest extends CamelMainTestSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path OUTPUT = TestDirectories.create("partial-dry-run");
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(AppConfiguration.class);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("sync.output-dir", OUTPUT.toString());
+        properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
+        properties.put("j1.finalize.partial-datasets", "true");
+        properties.put("camel.component.quartz.auto-start-scheduler", "false");
+        return properties;
+    }
+
+    @Test
+    void aDeniedRoleListingIsReportedAsPartialInTheSummary() throws Exception {
+        sandbox().behaviour(SandboxBehaviour.normal().withPermissionDenied("role"));
+
+        List<SyncRun> runs = OneShotSync.runAll(context, Set.of());
+
+        assertEquals(RunResult.PARTIAL, runs.get(0).result(), runs.get(0).failure());
+        assertEquals(TeleportJupiterOne.PARTIAL_FAILURE, OneShotSync.exitCode(runs));
+        Path dir = OUTPUT.resolve("default");
+        assertTrue(Files.readAllLines(dir.resolve("entities.ndjson")).size() > 1, "the rest was written");
+        JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertEquals("partial", summary.path("result").asText());
+        assertTrue(summary.path("partialResources").path("roles").asText().contains("denied"), summary.toString());
+        List<String> types = new ArrayList<>();
+        summary.path("partialTypes").forEach(type -> types.add(type.asText()));
+        assertEquals(List.copyOf(PartialTypes.of(TeleportResource.ROLES)), types);
+        assertEquals(0, summary.path("countsByType").path("teleport_role").asLong());
+    }
+
+    private org.teleportj1.sandbox.SandboxCluster sandbox() {
+        SandboxLauncher launcher = context.getRegistry().lookupByNameAndType(SandboxLauncher.BEAN_NAME,
+                SandboxLauncher.class);
+        if (launcher == null) {
+            // the teleport component binds it on first use; bound here first, it uses this one
+            launcher = new SandboxLauncher();
+            context.getRegistry().bind(SandboxLauncher.BEAN_NAME, launcher);
+            try {
+                context.addService(launcher, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return launcher.cluster();
+    }
+}
