@@ -120,6 +120,14 @@ public final class BaselineScenario {
                 long postStart = System.nanoTime();
                 long[] replay = replay(http, j1, Path.of(args[4]));
                 postNanos = System.nanoTime() - postStart;
+                if (Boolean.getBoolean("bench.replayCompare")) {
+                    String previous = System.getProperty("bench.rawHttpClient", "");
+                    System.setProperty("bench.rawHttpClient", "jdk".equals(previous) ? "url" : "jdk");
+                    long again = System.nanoTime();
+                    replay(http, j1, Path.of(args[4]));
+                    result.put("replayOtherClientMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - again));
+                    System.setProperty("bench.rawHttpClient", previous);
+                }
                 posts = replay[0];
                 postedBytes = replay[1];
             } else {
@@ -321,7 +329,44 @@ public final class BaselineScenario {
         return new long[] {requests, bytes};
     }
 
+    /**
+     * One POST with HttpURLConnection (fixed-length streaming, keep-alive): on loopback it moves big
+     * bodies faster than java.net.http.HttpClient, so it is the fairer "physical limit".
+     * {@code -Dbench.rawHttpClient=jdk} uses java.net.http.HttpClient instead.
+     */
     private static void send(HttpClient http, String url, byte[] body) {
+        if ("jdk".equals(System.getProperty("bench.rawHttpClient"))) {
+            sendJdk(http, url, body);
+            return;
+        }
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(body.length);
+            connection.setConnectTimeout(30_000);
+            connection.setReadTimeout(120_000);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", "Bearer bench-key");
+            connection.setRequestProperty("JupiterOne-Account", "bench-account");
+            try (java.io.OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            try (java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            if (status != 200) {
+                throw new IllegalStateException("J1 stand-in answered " + status + " to " + url);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void sendJdk(HttpClient http, String url, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer bench-key")

@@ -19,6 +19,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.model.ProcessDefinition;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.EventNotifierSupport;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
@@ -213,7 +214,7 @@ public final class PipelineScenario {
         public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
                                                      Processor nextTarget) {
             if (!(definition instanceof ProcessDefinition process)) {
-                return target;
+                return AsyncProcessorConverterHelper.convert(target); // unchanged (and no warning)
             }
             if ("mapPage".equals(process.getRef())) {
                 return exchange -> {
@@ -233,7 +234,7 @@ public final class PipelineScenario {
                     timeline.mapped("complete", 0, System.nanoTime() - started);
                 };
             }
-            return target;
+            return AsyncProcessorConverterHelper.convert(target);
         }
     }
 }
