@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * <p>System properties: {@code bench.sizes} (10000,100000), {@code bench.repeat} (2),
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
+ * {@code bench.experiment} (true: also measure the proposed streaming completion at the largest size),
  * {@code bench.out} (target/bench).
  */
 public final class Bench {
@@ -58,7 +59,9 @@ public final class Bench {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         int repeat = Integer.getInteger("bench.repeat", 2);
-        int faultSize = Integer.getInteger("bench.faultSize", Arrays.stream(sizes).max().orElse(0));
+        int largest = Arrays.stream(sizes).max().orElse(0);
+        int faultSize = Integer.getInteger("bench.faultSize", largest);
+        boolean experiment = Boolean.parseBoolean(System.getProperty("bench.experiment", "true"));
         String extra = System.getProperty("bench.jvmArgs", "").trim();
         Bench bench = new Bench(Path.of(System.getProperty("bench.out", "target/bench")),
                 System.getProperty("bench.heap", "512m"), extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
@@ -66,10 +69,10 @@ public final class Bench {
         bench.machine();
         ArrayNode results = bench.report.putArray("sizes");
         for (int size : sizes) {
-            results.add(bench.size(size, repeat, size == faultSize));
+            results.add(bench.size(size, repeat, size == faultSize, experiment && size == largest));
         }
         if (faultSize > 0 && Arrays.stream(sizes).noneMatch(s -> s == faultSize)) {
-            results.add(bench.size(faultSize, 0, true));
+            results.add(bench.size(faultSize, 0, true, false));
         }
         bench.verdict();
         String text = Report.text(bench.report);
@@ -92,7 +95,7 @@ public final class Bench {
         machine.put("loadAverageAtStart", loadAverage());
     }
 
-    private ObjectNode size(int users, int repeat, boolean fault) throws Exception {
+    private ObjectNode size(int users, int repeat, boolean fault, boolean experiment) throws Exception {
         ObjectNode node = JSON.createObjectNode();
         node.put("users", users);
         log("=== size " + users + ": starting the sandbox cluster and J1 stand-in");
@@ -133,9 +136,25 @@ public final class Bench {
                 node.set("rawMap", rawMap);
             }
             Files.deleteIfExists(spool);
+            if (experiment && repeat > 0) {
+                // the proposed fix for the completion phase, measured: not what ships
+                List<String> flag = List.of("-Dbench.streamingComplete=true");
+                ObjectNode experimentNode = node.putObject("experimentStreamingComplete");
+                infra.command("reset");
+                ObjectNode run = pipeline(infra, "exp-stream-pipeline-" + users, List.of(), flag);
+                run.set("standIn", infra.command("stats"));
+                check(run, reference.path("objects").asLong(), false);
+                experimentNode.set("pipeline", run);
+                infra.command("reset");
+                ObjectNode rawMap = scenario("exp-stream-raw-map-" + users, BaselineScenario.class, List.of("raw-map",
+                        infra.hello.path("teleportAddress").asText(), infra.hello.path("identityFile").asText(),
+                        infra.hello.path("j1BaseUrl").asText()), flag);
+                rawMap.set("standIn", infra.command("stats"));
+                experimentNode.set("rawMap", rawMap);
+            }
             if (fault) {
                 infra.command("reset");
-                infra.command("j1faults 0.1 42");
+                infra.command("j1faults 0.1");
                 infra.command("unavailable ListUsers 2");
                 ObjectNode run = pipeline(infra, "fault-" + users, List.of(
                         "j1.retry.initial-delay-ms=" + Integer.getInteger("bench.faultRetryDelayMs", 200)));
@@ -153,6 +172,10 @@ public final class Bench {
     }
 
     private ObjectNode pipeline(Infra infra, String name, List<String> extra) throws Exception {
+        return pipeline(infra, name, extra, List.of());
+    }
+
+    private ObjectNode pipeline(Infra infra, String name, List<String> extra, List<String> flags) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "teleport.address=" + infra.hello.path("teleportAddress").asText(),
                 "teleport.identity-file=" + infra.hello.path("identityFile").asText(),
@@ -163,14 +186,19 @@ public final class Bench {
                 "j1.scope=teleport-bench",
                 "sync.output-dir=" + out.resolve("output").toAbsolutePath()));
         args.addAll(extra);
-        return scenario(name, PipelineScenario.class, args);
+        return scenario(name, PipelineScenario.class, args, flags);
     }
 
     /** Forks a measured JVM, waits for it and returns its BENCH-RESULT. */
     private ObjectNode scenario(String name, Class<?> main, List<String> args) throws Exception {
+        return scenario(name, main, args, List.of());
+    }
+
+    private ObjectNode scenario(String name, Class<?> main, List<String> args, List<String> flags) throws Exception {
         Path logFile = out.resolve("logs/" + name + ".log");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(measuredFlags());
+        command.addAll(flags);
         command.addAll(List.of("-cp", classpath, main.getName()));
         command.addAll(args);
         String load = loadAverage();

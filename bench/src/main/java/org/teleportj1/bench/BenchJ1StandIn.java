@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +57,6 @@ final class BenchJ1StandIn implements AutoCloseable {
     private long gzipped;
 
     private double faultRate;
-    private Random faultRandom = new Random(7);
     private DataOutputStream spool;
 
     BenchJ1StandIn() {
@@ -76,10 +74,9 @@ final class BenchJ1StandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answers {@code rate} of all requests (chosen by a seeded random) with 429 or 503, alternately. */
-    synchronized void faults(double rate, long seed) {
+    /** Answers {@code rate} of all requests (evenly spread) with 429 or 503, alternately. */
+    synchronized void faults(double rate) {
         faultRate = rate;
-        faultRandom = new Random(seed);
     }
 
     /** Records every accepted request to {@code file} (null: stop recording). */
@@ -143,7 +140,8 @@ final class BenchJ1StandIn implements AutoCloseable {
         if (path.endsWith("/finalize")) {
             finalizeRequests++;
         }
-        if (faultRate > 0 && faultRandom.nextDouble() < faultRate) {
+        // exactly `rate` of the requests, spread evenly: with 10%, the 5th, 15th, 25th, ... request
+        if (faultRate > 0 && Math.floor((requests + 4) * faultRate) > Math.floor((requests + 3) * faultRate)) {
             faulted++;
             if (faulted % 2 == 1) {
                 faulted429++;

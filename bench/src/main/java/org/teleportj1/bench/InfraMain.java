@@ -21,7 +21,7 @@ import org.teleportj1.sandbox.SandboxSize;
  * sync's own. Controlled by one command per line on stdin; answers one {@code INFRA {json}} line each.
  *
  * <pre>
- * stats | reset | record FILE | norecord | j1faults RATE SEED | unavailable METHOD CALL | normal | quit
+ * stats | reset | record FILE | norecord | j1faults RATE | unavailable METHOD CALL | normal | quit
  * </pre>
  */
 public final class InfraMain {
@@ -72,12 +72,12 @@ public final class InfraMain {
                     }
                     case "record" -> j1.record(Path.of(words[1]));
                     case "norecord" -> j1.record(null);
-                    case "j1faults" -> j1.faults(Double.parseDouble(words[1]), Long.parseLong(words[2]));
+                    case "j1faults" -> j1.faults(Double.parseDouble(words[1]));
                     case "unavailable" -> cluster.behaviour(SandboxBehaviour.normal()
                             .withUnavailableOnCall(words[1], Integer.parseInt(words[2])));
                     case "normal" -> {
                         cluster.behaviour(SandboxBehaviour.normal());
-                        j1.faults(0, 7);
+                        j1.faults(0);
                     }
                     case "quit" -> {
                         out.println(PREFIX + "{\"bye\":true}");

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -24,6 +26,7 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.app.TeleportJupiterOne;
+import org.teleportj1.delivery.GraphBatch;
 import org.teleportj1.sync.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
 
@@ -124,6 +127,7 @@ public final class PipelineScenario {
         result.put("itemsRead", timeline.items);
         result.put("httpCalls", timeline.httpCalls);
         result.put("httpMillis", TimeUnit.NANOSECONDS.toMillis(timeline.httpNanos));
+        result.put("experimentStreamingComplete", STREAMING_COMPLETE);
         System.out.println(RESULT + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         System.exit(0);
@@ -203,6 +207,31 @@ public final class PipelineScenario {
         }
     }
 
+    /**
+     * EXPERIMENT ({@code -Dbench.streamingComplete=true}), not the shipped behaviour: what
+     * CompleteGraph would do with {@code GraphBuilder.complete(checkpoint)}: deliver the batches that
+     * filled up during completion through direct:deliver-batches at each checkpoint, instead of
+     * handing them all to the route at the end. Measures the proposed fix.
+     */
+    static final boolean STREAMING_COMPLETE = Boolean.getBoolean("bench.streamingComplete");
+
+    private static void streamingComplete(Exchange exchange, ProducerTemplate template) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        run.graph().complete(() -> {
+            List<GraphBatch> ready = run.batcher().takeReady();
+            if (ready.isEmpty()) {
+                return;
+            }
+            Exchange delivery = exchange.copy();
+            delivery.getMessage().setBody(ready);
+            template.send("direct:deliver-batches", delivery);
+            if (delivery.getException() != null) {
+                throw new IllegalStateException("delivery during completion failed", delivery.getException());
+            }
+        });
+        exchange.getMessage().setBody(run.batcher().flush());
+    }
+
     private static final class Wrap implements InterceptStrategy {
         private final Timeline timeline;
 
@@ -227,6 +256,13 @@ public final class PipelineScenario {
                 };
             }
             if ("completeGraph".equals(process.getRef())) {
+                if (STREAMING_COMPLETE) {
+                    ProducerTemplate template = context.createProducerTemplate();
+                    return exchange -> {
+                        timeline.mark("complete");
+                        streamingComplete(exchange, template);
+                    };
+                }
                 return exchange -> {
                     timeline.mark("complete");
                     long started = System.nanoTime();
