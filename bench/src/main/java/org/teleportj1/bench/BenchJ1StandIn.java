@@ -57,6 +57,8 @@ final class BenchJ1StandIn implements AutoCloseable {
     private long gzipped;
 
     private double faultRate;
+    private long lastFaultNanos;
+    private final java.util.List<Long> retryGapsMillis = new java.util.ArrayList<>();
     private DataOutputStream spool;
 
     BenchJ1StandIn() {
@@ -95,6 +97,8 @@ final class BenchJ1StandIn implements AutoCloseable {
         requests = faulted = faulted429 = faulted503 = acceptedRequests = acceptedUploads = 0;
         acceptedEntityBatches = acceptedRelationshipBatches = acceptedObjects = 0;
         acceptedBodyBytes = acceptedWireBytes = starts = finalizes = finalizeRequests = aborts = gzipped = 0;
+        retryGapsMillis.clear();
+        lastFaultNanos = 0;
     }
 
     synchronized Map<String, Object> stats() {
@@ -115,6 +119,7 @@ final class BenchJ1StandIn implements AutoCloseable {
         stats.put("finalizeRequests", finalizeRequests);
         stats.put("finalizesAccepted", finalizes);
         stats.put("aborts", aborts);
+        stats.put("millisFromFaultToNextRequest", new java.util.ArrayList<>(retryGapsMillis));
         return stats;
     }
 
@@ -137,12 +142,18 @@ final class BenchJ1StandIn implements AutoCloseable {
 
     private synchronized int decide(String path) {
         requests++;
+        if (lastFaultNanos != 0) {
+            // time from answering a fault to the next request: the client's backoff plus re-sending
+            retryGapsMillis.add((System.nanoTime() - lastFaultNanos) / 1_000_000);
+            lastFaultNanos = 0;
+        }
         if (path.endsWith("/finalize")) {
             finalizeRequests++;
         }
         // exactly `rate` of the requests, spread evenly: with 10%, the 5th, 15th, 25th, ... request
         if (faultRate > 0 && Math.floor((requests + 4) * faultRate) > Math.floor((requests + 3) * faultRate)) {
             faulted++;
+            lastFaultNanos = System.nanoTime();
             if (faulted % 2 == 1) {
                 faulted429++;
                 return 429;

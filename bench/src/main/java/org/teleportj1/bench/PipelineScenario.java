@@ -246,29 +246,29 @@ public final class PipelineScenario {
                 return AsyncProcessorConverterHelper.convert(target); // unchanged (and no warning)
             }
             if ("mapPage".equals(process.getRef())) {
-                return exchange -> {
+                return AsyncProcessorConverterHelper.convert(exchange -> {
                     String resource = exchange.getMessage().getHeader(TeleportConstants.RESOURCE, String.class);
                     List<?> page = exchange.getMessage().getBody(List.class);
                     int size = page == null ? 0 : page.size();
                     long started = System.nanoTime();
                     target.process(exchange);
                     timeline.mapped(resource, size, System.nanoTime() - started);
-                };
+                });
             }
             if ("completeGraph".equals(process.getRef())) {
                 if (STREAMING_COMPLETE) {
                     ProducerTemplate template = context.createProducerTemplate();
-                    return exchange -> {
+                    return AsyncProcessorConverterHelper.convert(exchange -> {
                         timeline.mark("complete");
                         streamingComplete(exchange, template);
-                    };
+                    });
                 }
-                return exchange -> {
+                return AsyncProcessorConverterHelper.convert(exchange -> {
                     timeline.mark("complete");
                     long started = System.nanoTime();
                     target.process(exchange);
                     timeline.mapped("complete", 0, System.nanoTime() - started);
-                };
+                });
             }
             return AsyncProcessorConverterHelper.convert(target);
         }
