@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * <p>System properties: {@code bench.sizes} (10000,100000), {@code bench.repeat} (2),
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
+ * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
  * {@code bench.experiment} (true: also measure the proposed streaming completion at the largest size),
  * {@code bench.out} (target/bench).
  */
@@ -185,6 +186,12 @@ public final class Bench {
                 "j1.account-id=bench-account",
                 "j1.scope=teleport-bench",
                 "sync.output-dir=" + out.resolve("output").toAbsolutePath()));
+        // -Dbench.pipelineProps=key=value,key=value: extra settings for every pipeline run
+        for (String property : System.getProperty("bench.pipelineProps", "").split(",")) {
+            if (property.contains("=")) {
+                args.add(property.trim());
+            }
+        }
         args.addAll(extra);
         return scenario(name, PipelineScenario.class, args, flags);
     }
