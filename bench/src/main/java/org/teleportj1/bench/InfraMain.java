@@ -37,6 +37,16 @@ public final class InfraMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         long started = System.nanoTime();
         SandboxSize size = SandboxSize.scaled(users);
+        try {
+            serve(dir, size, out, started);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void serve(Path dir, SandboxSize size, PrintStream out, long started) throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxOptions.defaults(dir).withSize(size));
              BenchJ1StandIn j1 = new BenchJ1StandIn()) {
             SandboxData data = cluster.data();
