@@ -90,6 +90,50 @@ class GraphBuilderTest {
         assertTrue(sink.longestKey <= 1000);
     }
 
+    @Test
+    void completionWithCheckpointsEmitsTheSameObjectsAndLetsTheCallerDrainOnTheWay() {
+        RecordingSink plain = new RecordingSink();
+        RecordingSink drained = new RecordingSink();
+        List<Integer> sizesAtCheckpoints = new ArrayList<>();
+        int[] lastSize = {0};
+        feed(new GraphBuilder(TeleportFixtures.cluster(), plain)).complete();
+        GraphBuilder builder = feed(new GraphBuilder(TeleportFixtures.cluster(), drained));
+        int beforeCompletion = drained.relationships.size() + drained.entities.size();
+        lastSize[0] = beforeCompletion;
+        builder.complete(() -> {
+            int size = drained.relationships.size() + drained.entities.size();
+            sizesAtCheckpoints.add(size - lastSize[0]);
+            lastSize[0] = size;
+        });
+
+        assertEquals(plain.entities, drained.entities);
+        assertEquals(plain.relationships, drained.relationships);
+        assertTrue(sizesAtCheckpoints.size() >= 2, "checkpoints during completion: " + sizesAtCheckpoints);
+        sizesAtCheckpoints.forEach(n -> assertTrue(n >= GraphBuilder.CHECKPOINT_EVERY
+                && n < GraphBuilder.CHECKPOINT_EVERY + 10, "objects between checkpoints: " + n));
+    }
+
+    /** 4,000 users in 20 lists of 200 that grant 3 roles each: 12,000 effective grants in completion. */
+    private static GraphBuilder feed(GraphBuilder builder) {
+        builder.roles(List.of(role("a").build(), role("b").build(), role("c").build()));
+        List<UserV2> users = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            users.add(user("u" + i, "a").build());
+        }
+        builder.users(users);
+        List<AccessList> lists = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lists.add(accessList("l" + i, "L" + i, "a", "b", "c").build());
+        }
+        builder.accessLists(lists);
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            members.add(member("l" + (i % 20), "u" + i).build());
+        }
+        builder.members(members);
+        return builder;
+    }
+
     /** Counts instead of keeping: the big test measures the builder, not the test's memory. */
     private static final class CountingSink implements GraphSink {
         long entities;

@@ -50,6 +50,18 @@ class ValueRulesTest {
     }
 
     @Test
+    void nameChecksWithoutRegexAgreeWithTheRegexRules() {
+        List<String> names = List.of("", "_", "__", "_key", "tag.", "tag.AccountName", "tag", "trait.a b-c.9",
+                "last_login", "a", " ", "-", ".", "é", "naïve", "😀", "a😀b", "a\nb", "a\n", "\n", "x/y:z",
+                "kubernetes_groups", "_tag.x", "tag._x", "UPPER lower 0123456789", "\u0000", "ab\u00a0");
+        for (String name : names) {
+            assertEquals(PropertyRules.NAME.matcher(name).matches(), PropertyRules.isValidName(name), name);
+            String expected = PropertyRules.NOT_ALLOWED_IN_NAME.matcher(name).replaceAll("-").strip();
+            assertEquals(expected.isEmpty() ? "unnamed" : expected, PropertyRules.sanitiseNamePart(name), name);
+        }
+    }
+
+    @Test
     void graphObjectsRejectWhatJ1Rejects() {
         GraphObject entity = CONTEXT.entity(EntityType.USER, "teleport:c:user:x", "x", "x");
         assertThrows(IllegalArgumentException.class, () -> entity.put("last_login", 1));

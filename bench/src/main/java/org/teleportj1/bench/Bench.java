@@ -1,0 +1,427 @@
+package org.teleportj1.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark of issue 7. For each size: starts the infrastructure JVM (sandbox Teleport cluster at
+ * that size plus the J1 stand-in), runs the real pipeline in fresh {@code -Xmx512m} JVMs (the first
+ * run's requests are recorded), the raw baseline (plain grpc-java paging + replay of the recorded
+ * bytes) and a raw baseline with the product's mapping, then, for the fault size, a run where J1
+ * answers 10% of requests with 429/503 and Teleport fails one ListUsers page with UNAVAILABLE.
+ * Prints a table and writes {@code target/bench/results.json} and {@code results.txt}.
+ *
+ * <p>System properties: {@code bench.sizes} (10000,100000), {@code bench.repeat} (2),
+ * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
+ * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
+ * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
+ * {@code bench.experiment} (true: also measure the proposed streaming completion at the largest size),
+ * {@code bench.out} (target/bench).
+ */
+public final class Bench {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final long TARGET_WALL_MILLIS = 60_000;
+    private static final double TARGET_RATIO = 1.5;
+
+    private final Path out;
+    private final String heap;
+    private final List<String> jvmArgs;
+    private final String classpath = System.getProperty("java.class.path");
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final ObjectNode report = JSON.createObjectNode();
+
+    private Bench(Path out, String heap, List<String> jvmArgs) {
+        this.out = out;
+        this.heap = heap;
+        this.jvmArgs = jvmArgs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int repeat = Integer.getInteger("bench.repeat", 2);
+        int largest = Arrays.stream(sizes).max().orElse(0);
+        int faultSize = Integer.getInteger("bench.faultSize", largest);
+        boolean experiment = Boolean.parseBoolean(System.getProperty("bench.experiment", "true"));
+        String extra = System.getProperty("bench.jvmArgs", "").trim();
+        Bench bench = new Bench(Path.of(System.getProperty("bench.out", "target/bench")),
+                System.getProperty("bench.heap", "512m"), extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
+        Files.createDirectories(bench.out.resolve("logs"));
+        bench.machine();
+        ArrayNode results = bench.report.putArray("sizes");
+        for (int size : sizes) {
+            results.add(bench.size(size, repeat, size == faultSize, experiment && size == largest));
+        }
+        if (faultSize > 0 && Arrays.stream(sizes).noneMatch(s -> s == faultSize)) {
+            results.add(bench.size(faultSize, 0, true, false));
+        }
+        bench.verdict();
+        String text = Report.text(bench.report);
+        System.out.println(text);
+        Files.writeString(bench.out.resolve("results.txt"), text);
+        Files.writeString(bench.out.resolve("results.json"), JSON.writeValueAsString(bench.report));
+        System.out.println("Written: " + bench.out.resolve("results.json") + ", " + bench.out.resolve("results.txt"));
+        System.exit(bench.report.path("verdict").path("allChecksPassed").asBoolean() ? 0 : 1);
+    }
+
+    private void machine() throws IOException {
+        ObjectNode machine = report.putObject("machine");
+        machine.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
+        machine.put("cpu", cpuModel());
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memTotal", procLine("/proc/meminfo", "MemTotal"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("measuredJvmFlags", String.join(" ", measuredFlags()));
+        machine.put("loadAverageAtStart", loadAverage());
+    }
+
+    private ObjectNode size(int users, int repeat, boolean fault, boolean experiment) throws Exception {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("users", users);
+        log("=== size " + users + ": starting the sandbox cluster and J1 stand-in");
+        try (Infra infra = new Infra(users, out.resolve("logs/infra-" + users + ".log"))) {
+            node.set("cluster", infra.hello);
+            Path spool = out.resolve("spool-" + users + ".bin");
+            ArrayNode pipelines = node.putArray("pipeline");
+            JsonNode reference = null;
+            for (int i = 1; i <= Math.max(repeat, fault ? 1 : 0); i++) {
+                infra.command("reset");
+                if (i == 1) {
+                    infra.command("record " + spool.toAbsolutePath());
+                }
+                ObjectNode run = pipeline(infra, "pipeline-" + users + "-" + i, List.of());
+                infra.command("norecord");
+                run.set("standIn", infra.command("stats"));
+                check(run, run.path("objects").asLong(), false);
+                pipelines.add(run);
+                if (reference == null) {
+                    reference = run;
+                }
+            }
+            if (repeat > 0) {
+                ArrayNode raws = node.putArray("raw");
+                for (int i = 1; i <= repeat; i++) {
+                    infra.command("reset");
+                    ObjectNode raw = scenario("raw-" + users + "-" + i, BaselineScenario.class, List.of("raw",
+                            infra.hello.path("teleportAddress").asText(), infra.hello.path("identityFile").asText(),
+                            infra.hello.path("j1BaseUrl").asText(), spool.toAbsolutePath().toString()));
+                    raw.set("standIn", infra.command("stats"));
+                    raws.add(raw);
+                }
+                infra.command("reset");
+                ObjectNode rawMap = scenario("raw-map-" + users, BaselineScenario.class, List.of("raw-map",
+                        infra.hello.path("teleportAddress").asText(), infra.hello.path("identityFile").asText(),
+                        infra.hello.path("j1BaseUrl").asText()));
+                rawMap.set("standIn", infra.command("stats"));
+                node.set("rawMap", rawMap);
+            }
+            Files.deleteIfExists(spool);
+            if (experiment && repeat > 0) {
+                // the proposed fix for the completion phase, measured: not what ships
+                List<String> flag = List.of("-Dbench.streamingComplete=true");
+                ObjectNode experimentNode = node.putObject("experimentStreamingComplete");
+                infra.command("reset");
+                ObjectNode run = pipeline(infra, "exp-stream-pipeline-" + users, List.of(), flag);
+                run.set("standIn", infra.command("stats"));
+                check(run, reference.path("objects").asLong(), false);
+                experimentNode.set("pipeline", run);
+                infra.command("reset");
+                ObjectNode rawMap = scenario("exp-stream-raw-map-" + users, BaselineScenario.class, List.of("raw-map",
+                        infra.hello.path("teleportAddress").asText(), infra.hello.path("identityFile").asText(),
+                        infra.hello.path("j1BaseUrl").asText()), flag);
+                rawMap.set("standIn", infra.command("stats"));
+                experimentNode.set("rawMap", rawMap);
+            }
+            if (fault) {
+                infra.command("reset");
+                infra.command("j1faults 0.1");
+                infra.command("unavailable ListUsers 2");
+                ObjectNode run = pipeline(infra, "fault-" + users, List.of(
+                        "j1.retry.initial-delay-ms=" + Integer.getInteger("bench.faultRetryDelayMs", 200)));
+                run.set("standIn", infra.command("stats"));
+                infra.command("normal");
+                run.put("referenceObjects", reference.path("objects").asLong());
+                run.put("referenceListUsersCalls",
+                        reference.path("standIn").path("teleportCalls").path("ListUsers").asLong());
+                check(run, reference.path("objects").asLong(), true);
+                node.set("fault", run);
+            }
+        }
+        summarize(node);
+        return node;
+    }
+
+    private ObjectNode pipeline(Infra infra, String name, List<String> extra) throws Exception {
+        return pipeline(infra, name, extra, List.of());
+    }
+
+    private ObjectNode pipeline(Infra infra, String name, List<String> extra, List<String> flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "teleport.address=" + infra.hello.path("teleportAddress").asText(),
+                "teleport.identity-file=" + infra.hello.path("identityFile").asText(),
+                "teleport.connect-mode=direct",
+                "j1.api-base-url=" + infra.hello.path("j1BaseUrl").asText(),
+                "j1.api-key=bench-key",
+                "j1.account-id=bench-account",
+                "j1.scope=teleport-bench",
+                "sync.output-dir=" + out.resolve("output").toAbsolutePath()));
+        // -Dbench.pipelineProps=key=value,key=value: extra settings for every pipeline run
+        for (String property : System.getProperty("bench.pipelineProps", "").split(",")) {
+            if (property.contains("=")) {
+                args.add(property.trim());
+            }
+        }
+        args.addAll(extra);
+        return scenario(name, PipelineScenario.class, args, flags);
+    }
+
+    /** Forks a measured JVM, waits for it and returns its BENCH-RESULT. */
+    private ObjectNode scenario(String name, Class<?> main, List<String> args) throws Exception {
+        return scenario(name, main, args, List.of());
+    }
+
+    private ObjectNode scenario(String name, Class<?> main, List<String> args, List<String> flags) throws Exception {
+        Path logFile = out.resolve("logs/" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(measuredFlags());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classpath, main.getName()));
+        command.addAll(args);
+        String load = loadAverage();
+        log(String.format(Locale.ROOT, "--- %s (load %s)", name, load));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        if (!process.waitFor(20, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not finish in 20 minutes; see " + logFile);
+        }
+        long processMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String line = Files.readAllLines(logFile).stream().filter(l -> l.startsWith(PipelineScenario.RESULT))
+                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(name + " printed no result (exit "
+                        + process.exitValue() + "); see " + logFile));
+        ObjectNode result = (ObjectNode) JSON.readTree(line.substring(PipelineScenario.RESULT.length()));
+        result.put("name", name);
+        result.put("processMillis", processMillis);
+        result.put("loadAverageBefore", load);
+        result.put("log", logFile.toString());
+        log(String.format(Locale.ROOT, "    %s in %.1f s (run %.1f s), peak heap %d MB, live heap %d MB, RSS %d MB",
+                result.path("result").asText(), processMillis / 1000.0, result.path("runMillis").asLong() / 1000.0,
+                mb(result.path("peakHeapSampledBytes").asLong()), mb(result.path("peakLiveHeapAfterGcBytes").asLong()),
+                mb(result.path("rssPeakBytes").asLong())));
+        return result;
+    }
+
+    private List<String> measuredFlags() {
+        List<String> flags = new ArrayList<>();
+        flags.add("-Xmx" + heap);
+        flags.addAll(jvmArgs);
+        return flags;
+    }
+
+    /** Delivered exactly: every object accepted once, one job, one finalize, nothing aborted. */
+    private static void check(ObjectNode run, long expectedObjects, boolean fault) {
+        JsonNode j1 = run.path("standIn").path("j1");
+        ObjectNode checks = run.putObject("checks");
+        checks.put("succeeded", "SUCCEEDED".equals(run.path("result").asText()));
+        checks.put("objectsAcceptedMatch", j1.path("acceptedObjects").asLong() == expectedObjects
+                && run.path("objects").asLong() == expectedObjects);
+        checks.put("oneJob", j1.path("jobsStarted").asLong() == 1);
+        checks.put("oneFinalize", j1.path("finalizesAccepted").asLong() == 1);
+        checks.put("noAbort", j1.path("aborts").asLong() == 0);
+        if (fault) {
+            checks.put("j1FaultsInjected", j1.path("faulted").asLong() > 0);
+            checks.put("teleportUnavailableRetried", run.path("standIn").path("teleportCalls").path("ListUsers").asLong()
+                    == run.path("referenceListUsersCalls").asLong() + 1);
+        }
+        boolean all = true;
+        for (JsonNode check : checks) {
+            all &= check.asBoolean();
+        }
+        checks.put("all", all);
+    }
+
+    private static void summarize(ObjectNode node) {
+        JsonNode best = best(node.path("pipeline"));
+        JsonNode raw = best(node.path("raw"));
+        if (best != null) {
+            node.set("bestPipeline", best);
+        }
+        if (best != null && raw != null) {
+            node.set("bestRaw", raw);
+            node.put("ratioPipelineToRaw", round(best.path("runMillis").asDouble() / raw.path("runMillis").asDouble()));
+            JsonNode rawMap = node.path("rawMap");
+            if (!rawMap.isMissingNode()) {
+                node.put("ratioPipelineToRawMap",
+                        round(best.path("runMillis").asDouble() / rawMap.path("runMillis").asDouble()));
+            }
+        }
+    }
+
+    private static JsonNode best(JsonNode runs) {
+        if (!runs.isArray() || runs.isEmpty()) {
+            return null;
+        }
+        List<JsonNode> list = new ArrayList<>();
+        runs.forEach(list::add);
+        return list.stream().min(Comparator.comparingLong(r -> r.path("runMillis").asLong())).orElse(null);
+    }
+
+    private void verdict() {
+        ObjectNode verdict = report.putObject("verdict");
+        JsonNode sizes = report.path("sizes");
+        JsonNode largest = null;
+        JsonNode smallest = null;
+        boolean checks = true;
+        for (JsonNode size : sizes) {
+            if (size.has("bestPipeline")) {
+                if (largest == null || size.path("users").asInt() > largest.path("users").asInt()) {
+                    largest = size;
+                }
+                if (smallest == null || size.path("users").asInt() < smallest.path("users").asInt()) {
+                    smallest = size;
+                }
+            }
+            for (JsonNode run : size.path("pipeline")) {
+                checks &= run.path("checks").path("all").asBoolean();
+            }
+            if (size.has("fault")) {
+                checks &= size.path("fault").path("checks").path("all").asBoolean();
+            }
+        }
+        verdict.put("allChecksPassed", checks);
+        if (largest != null) {
+            long wall = largest.path("bestPipeline").path("runMillis").asLong();
+            verdict.put("largestUsers", largest.path("users").asInt());
+            verdict.put("wallMillis", wall);
+            verdict.put("wallTargetMet", wall <= TARGET_WALL_MILLIS);
+            double ratio = largest.path("ratioPipelineToRaw").asDouble(Double.NaN);
+            verdict.put("ratio", ratio);
+            verdict.put("ratioTargetMet", ratio <= TARGET_RATIO);
+        }
+        if (largest != null && smallest != null && largest != smallest) {
+            double sizeGrowth = largest.path("users").asDouble() / smallest.path("users").asDouble();
+            double peak = largest.path("bestPipeline").path("peakHeapSampledBytes").asDouble()
+                    / smallest.path("bestPipeline").path("peakHeapSampledBytes").asDouble();
+            double live = largest.path("bestPipeline").path("peakLiveHeapAfterGcBytes").asDouble()
+                    / smallest.path("bestPipeline").path("peakLiveHeapAfterGcBytes").asDouble();
+            verdict.put("sizeGrowth", round(sizeGrowth));
+            verdict.put("peakHeapGrowth", round(peak));
+            verdict.put("liveHeapGrowth", round(live));
+            // "far less than 10x": we call it met at half the size growth or less
+            verdict.put("heapGrowthTargetMet", peak <= sizeGrowth / 2 && live <= sizeGrowth / 2);
+        }
+        verdict.put("loadAverageAtEnd", loadAverage());
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static long mb(long bytes) {
+        return Math.round(bytes / (1024.0 * 1024.0));
+    }
+
+    static void log(String message) {
+        System.out.println(DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + " " + message);
+        System.out.flush();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static String cpuModel() {
+        String model = procLine("/proc/cpuinfo", "model name");
+        return model == null ? System.getProperty("os.arch") : model;
+    }
+
+    private static String procLine(String file, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(key)) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The infrastructure JVM, driven over its stdin. */
+    private final class Infra implements AutoCloseable {
+        final Process process;
+        final BufferedReader reader;
+        final Writer writer;
+        final PrintWriter infraLog;
+        final JsonNode hello;
+
+        Infra(int users, Path logFile) throws Exception {
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx3g", "-cp", classpath, InfraMain.class.getName(),
+                    String.valueOf(users)));
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            writer = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            infraLog = new PrintWriter(Files.newBufferedWriter(logFile), true);
+            hello = answer();
+            log("    cluster: " + hello);
+        }
+
+        JsonNode command(String line) throws IOException {
+            writer.write(line + "\n");
+            writer.flush();
+            return answer();
+        }
+
+        private JsonNode answer() throws IOException {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith(InfraMain.PREFIX)) {
+                    return JSON.readTree(line.substring(InfraMain.PREFIX.length()));
+                }
+                infraLog.println(line);
+            }
+            throw new IllegalStateException("the infrastructure JVM stopped; see its log");
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                command("quit");
+            } catch (RuntimeException | IOException ignored) {
+                // already gone
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            infraLog.close();
+        }
+    }
+}

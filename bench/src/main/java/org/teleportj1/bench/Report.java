@@ -1,0 +1,157 @@
+package org.teleportj1.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** The benchmark's plain-text report. */
+final class Report {
+    private static final String[] RESOURCES = {"roles", "users", "accessLists", "accessListMembers",
+        "accessListReviews"};
+
+    private Report() {
+    }
+
+    static String text(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        JsonNode machine = report.path("machine");
+        line(out, "teleport-jupiterone benchmark, %s", machine.path("date").asText());
+        line(out, "machine: %s, %d cores, %s RAM; %s; %s", machine.path("cpu").asText(), machine.path("cores").asInt(),
+                machine.path("memTotal").asText(), machine.path("java").asText(), machine.path("os").asText());
+        line(out, "measured JVMs: %s; load average at start %s, at end %s", machine.path("measuredJvmFlags").asText(),
+                machine.path("loadAverageAtStart").asText(), report.path("verdict").path("loadAverageAtEnd").asText());
+        out.append('\n');
+        line(out, "%-22s %8s %8s %9s %10s %9s %8s %9s %9s %8s %8s %6s", "run", "users", "wall s", "objects",
+                "objects/s", "items/s", "MB up", "requests", "peak heap", "live heap", "RSS", "ok");
+        for (JsonNode size : report.path("sizes")) {
+            for (JsonNode run : size.path("pipeline")) {
+                row(out, run, size);
+            }
+            for (JsonNode run : size.path("raw")) {
+                row(out, run, size);
+            }
+            if (size.has("rawMap")) {
+                row(out, size.path("rawMap"), size);
+            }
+            if (size.has("fault")) {
+                row(out, size.path("fault"), size);
+            }
+            if (size.has("experimentStreamingComplete")) {
+                row(out, size.path("experimentStreamingComplete").path("pipeline"), size);
+                row(out, size.path("experimentStreamingComplete").path("rawMap"), size);
+            }
+        }
+        out.append('\n');
+        for (JsonNode size : report.path("sizes")) {
+            JsonNode best = size.path("bestPipeline");
+            if (best.isMissingNode()) {
+                continue;
+            }
+            JsonNode cluster = size.path("cluster");
+            line(out, "%d users: cluster %d users, %d roles, %d access lists, %d memberships, %d reviews",
+                    size.path("users").asInt(), cluster.path("users").asInt(), cluster.path("roles").asInt(),
+                    cluster.path("accessLists").asInt(), cluster.path("memberships").asInt(),
+                    cluster.path("reviews").asInt());
+            line(out, "  phases of the fastest pipeline run (%s), seconds: wall / of which J1 upload / mapping+serializing",
+                    best.path("name").asText());
+            for (JsonNode phase : best.path("phases")) {
+                line(out, "    %-20s %7.2f %7.2f %7.2f", phase.path("phase").asText(), s(phase.path("millis")),
+                        s(phase.path("uploadMillis")), s(phase.path("mapMillis")));
+            }
+            line(out, "    %-20s %7.2f   (JVM + Camel start before the run, not in the wall time)", "startup",
+                    s(best.path("startupMillis")));
+            line(out, "  uploaded: %d objects, %d batches (%d entity, %d relationship), %.1f MB of request bodies;"
+                            + " CPU %.1f s, GC %d ms in %d collections",
+                    best.path("standIn").path("j1").path("acceptedObjects").asLong(),
+                    best.path("standIn").path("j1").path("acceptedUploads").asLong(),
+                    best.path("standIn").path("j1").path("entityBatches").asLong(),
+                    best.path("standIn").path("j1").path("relationshipBatches").asLong(),
+                    best.path("standIn").path("j1").path("acceptedBodyBytes").asLong() / 1e6,
+                    s(best.path("processCpuMillis")), best.path("gcMillis").asLong(), best.path("gcCount").asLong());
+            JsonNode raw = size.path("bestRaw");
+            if (!raw.isMissingNode()) {
+                line(out, "  raw baseline (best): %.2f s = gRPC paging %.2f s (%.1f MB protobuf) + POST replay %.2f s"
+                                + " (%d requests, %.1f MB)", s(raw.path("runMillis")), s(raw.path("grpcMillis")),
+                        raw.path("grpcPayloadBytes").asLong() / 1e6, s(raw.path("postMillis")),
+                        raw.path("posts").asLong(), raw.path("postedBytes").asLong() / 1e6);
+                line(out, "  pipeline / raw baseline = %.2f;  pipeline / raw+mapping (no Camel, %.2f s) = %.2f",
+                        size.path("ratioPipelineToRaw").asDouble(), s(size.path("rawMap").path("runMillis")),
+                        size.path("ratioPipelineToRawMap").asDouble());
+            }
+            JsonNode raws = size.path("bestRaw").path("resourceMillis");
+            if (!raws.isMissingNode()) {
+                line(out, "  raw baseline gRPC paging per listing, seconds: roles %.2f, users %.2f, access lists %.2f,"
+                                + " members %.2f, reviews %.2f", s(raws.path("roles")), s(raws.path("users")),
+                        s(raws.path("accessLists")), s(raws.path("accessListMembers")), s(raws.path("accessListReviews")));
+            }
+            if (size.has("experimentStreamingComplete")) {
+                JsonNode pipe = size.path("experimentStreamingComplete").path("pipeline");
+                JsonNode map = size.path("experimentStreamingComplete").path("rawMap");
+                line(out, "  EXPERIMENT (not shipped) completion delivered at checkpoints: pipeline %.2f s, live heap %d MB,"
+                                + " peak heap %d MB, RSS %d MB; raw+mapping %.2f s, live heap %d MB",
+                        s(pipe.path("runMillis")), Bench.mb(pipe.path("peakLiveHeapAfterGcBytes").asLong()),
+                        Bench.mb(pipe.path("peakHeapSampledBytes").asLong()), Bench.mb(pipe.path("rssPeakBytes").asLong()),
+                        s(map.path("runMillis")), Bench.mb(map.path("peakLiveHeapAfterGcBytes").asLong()));
+            }
+            if (size.has("fault")) {
+                JsonNode fault = size.path("fault");
+                JsonNode j1 = fault.path("standIn").path("j1");
+                line(out, "  fault run: %s in %.2f s; J1 answered %d of %d requests with 429 (%d) or 503 (%d);"
+                                + " ListUsers calls %d (fault-free run: %d, one page failed UNAVAILABLE and was retried);"
+                                + " objects accepted %d (fault-free run: %d); jobs %d, finalizes accepted %d (%d sent),"
+                                + " aborts %d; checks %s",
+                        fault.path("result").asText(), s(fault.path("runMillis")), j1.path("faulted").asLong(),
+                        j1.path("requests").asLong(), j1.path("faulted429").asLong(), j1.path("faulted503").asLong(),
+                        fault.path("standIn").path("teleportCalls").path("ListUsers").asLong(),
+                        fault.path("referenceListUsersCalls").asLong(), j1.path("acceptedObjects").asLong(),
+                        fault.path("referenceObjects").asLong(), j1.path("jobsStarted").asLong(),
+                        j1.path("finalizesAccepted").asLong(), j1.path("finalizeRequests").asLong(),
+                        j1.path("aborts").asLong(), fault.path("checks").path("all").asBoolean() ? "passed" : "FAILED "
+                                + fault.path("checks"));
+            }
+            out.append('\n');
+        }
+        JsonNode verdict = report.path("verdict");
+        line(out, "targets (%d users):", verdict.path("largestUsers").asInt());
+        line(out, "  wall <= 60 s with -Xmx512m:     %.1f s  %s", verdict.path("wallMillis").asLong() / 1000.0,
+                met(verdict.path("wallTargetMet")));
+        line(out, "  pipeline / raw baseline <= 1.5: %.2f    %s", verdict.path("ratio").asDouble(),
+                met(verdict.path("ratioTargetMet")));
+        if (verdict.has("sizeGrowth")) {
+            line(out, "  heap growth for %.0fx the users: peak heap %.2fx, live heap after GC %.2fx  %s",
+                    verdict.path("sizeGrowth").asDouble(), verdict.path("peakHeapGrowth").asDouble(),
+                    verdict.path("liveHeapGrowth").asDouble(), met(verdict.path("heapGrowthTargetMet")));
+        }
+        line(out, "  delivery checks (object counts, one job, one finalize, fault run): %s",
+                verdict.path("allChecksPassed").asBoolean() ? "passed" : "FAILED");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, JsonNode run, JsonNode size) {
+        double wall = s(run.path("runMillis"));
+        long objects = run.path("standIn").path("j1").path("acceptedObjects").asLong();
+        long items = 0;
+        for (String resource : RESOURCES) {
+            items += run.path("itemsRead").path(resource).asLong();
+        }
+        JsonNode checks = run.path("checks");
+        line(out, "%-22s %8d %8.2f %9d %10.0f %9.0f %8.1f %9d %6d MB %6d MB %5d MB %6s", run.path("name").asText(),
+                size.path("users").asInt(), wall, objects, objects / wall, items / wall,
+                run.path("standIn").path("j1").path("acceptedBodyBytes").asLong() / 1e6,
+                run.path("standIn").path("j1").path("acceptedRequests").asLong(),
+                Bench.mb(run.path("peakHeapSampledBytes").asLong()), Bench.mb(run.path("peakLiveHeapAfterGcBytes").asLong()),
+                Bench.mb(run.path("rssPeakBytes").asLong()),
+                checks.isMissingNode() ? "-" : checks.path("all").asBoolean() ? "yes" : "NO");
+    }
+
+    private static double s(JsonNode millis) {
+        return millis.asDouble() / 1000.0;
+    }
+
+    private static String met(JsonNode flag) {
+        return flag.asBoolean() ? "met" : "NOT met";
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
