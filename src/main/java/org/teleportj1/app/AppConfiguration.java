@@ -63,7 +63,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("openRun", new OpenRun(settings, json));
         registry.bind("startGraph", new StartGraph());
         registry.bind("mapPage", new MapPage());
-        registry.bind("completeGraph", new CompleteGraph());
+        registry.bind("completeGraph", new CompleteGraph(context.createProducerTemplate(), "direct:deliver-batches"));
         registry.bind("finishRun", new FinishRun());
         registry.bind("failRun", new FailRun());
         registry.bind("dryRunOutput", new DryRunOutput(settings.outputDir(), json));
