@@ -115,7 +115,7 @@ public class AppConfiguration implements CamelConfiguration {
                 ? new JupiterOneProbe(settings.j1(), Duration.ofSeconds(15)) : null;
         registry.bind("syncStatus", status);
         registry.bind("runMetrics", metrics);
-        registry.bind("trackChanges", new TrackChanges());
+        registry.bind("trackChanges", new TrackChanges(state));
         registry.bind("recordRun", new RecordRun(status, metrics, new ChangeReporter(state, json)));
         if (probe != null) {
             registry.bind(J1_PROBE, probe);

@@ -3,7 +3,6 @@ package org.teleportj1.ops;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -20,32 +19,50 @@ import java.util.TreeMap;
 public record ChangeReport(String cluster, String runId, String baselineRunId, Instant baselineAt,
                            SortedMap<String, TypeChanges> byType) {
 
-    /** The changed keys of one _type, each list sorted. */
-    public record TypeChanges(List<String> added, List<String> removed, List<String> changed) {
-        int total() {
-            return added.size() + removed.size() + changed.size();
-        }
+    /** Keys listed per _type and kind of change; the counts are always complete. */
+    static final int KEYS_LISTED = 1000;
+
+    /** The changes of one _type: counts, and the first {@value #KEYS_LISTED} keys of each kind, sorted. */
+    public record TypeChanges(long addedCount, long removedCount, long changedCount,
+                              List<String> added, List<String> removed, List<String> changed) {
     }
 
-    /** Compares {@code current} with {@code baseline}; without a baseline every object counts as added. */
-    public static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
-                                       GraphFingerprints current) {
-        Map<String, GraphFingerprints.Fingerprint> before = baseline == null ? Map.of() : baseline.graph().objects();
-        Map<String, GraphFingerprints.Fingerprint> after = current.objects();
+    /**
+     * Compares {@code current} (closed) with {@code baseline}, streaming both: the baseline's keys
+     * are held only as hashes ({@link KeyIndex}). Without a baseline every object counts as added
+     * and no keys are listed.
+     */
+    public static ChangeReport compare(String cluster, String runId, FingerprintState state,
+                                       FingerprintState.Baseline baseline, GraphFingerprints current) {
+        current.close();
         SortedMap<String, Lists> types = new TreeMap<>();
-        after.forEach((key, now) -> {
-            GraphFingerprints.Fingerprint then = before.get(key);
-            if (then == null) {
-                types.computeIfAbsent(now.type(), t -> new Lists()).added.add(key);
-            } else if (!then.hash().equals(now.hash())) {
-                types.computeIfAbsent(now.type(), t -> new Lists()).changed.add(key);
+        if (baseline == null) {
+            GraphFingerprints.forEach(current.file(), 0, now -> types.computeIfAbsent(now.type(), t -> new Lists()).added++);
+            return report(cluster, runId, null, types);
+        }
+        KeyIndex before = new KeyIndex(baseline.objects());
+        state.forEach(baseline, then -> before.put(GraphFingerprints.keyHash(then.key()), Long.parseUnsignedLong(then.hash(), 16)));
+        GraphFingerprints.forEach(current.file(), 0, now -> {
+            int slot = before.find(GraphFingerprints.keyHash(now.key()));
+            if (slot < 0) {
+                types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.ADDED);
+            } else {
+                before.markSeen(slot);
+                if (before.value(slot) != Long.parseUnsignedLong(now.hash(), 16)) {
+                    types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.CHANGED);
+                }
             }
         });
-        before.forEach((key, then) -> {
-            if (!after.containsKey(key)) {
-                types.computeIfAbsent(then.type(), t -> new Lists()).removed.add(key);
+        state.forEach(baseline, then -> {
+            if (!before.wasSeen(GraphFingerprints.keyHash(then.key()))) {
+                types.computeIfAbsent(then.type(), t -> new Lists()).add(then.key(), Change.REMOVED);
             }
         });
+        return report(cluster, runId, baseline, types);
+    }
+
+    private static ChangeReport report(String cluster, String runId, FingerprintState.Baseline baseline,
+                                       SortedMap<String, Lists> types) {
         SortedMap<String, TypeChanges> byType = new TreeMap<>();
         types.forEach((type, lists) -> byType.put(type, lists.sorted()));
         return new ChangeReport(cluster, runId, baseline == null ? null : baseline.runId(),
@@ -61,15 +78,15 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
     }
 
     public long added() {
-        return byType.values().stream().mapToLong(c -> c.added().size()).sum();
+        return byType.values().stream().mapToLong(TypeChanges::addedCount).sum();
     }
 
     public long removed() {
-        return byType.values().stream().mapToLong(c -> c.removed().size()).sum();
+        return byType.values().stream().mapToLong(TypeChanges::removedCount).sum();
     }
 
     public long changed() {
-        return byType.values().stream().mapToLong(c -> c.changed().size()).sum();
+        return byType.values().stream().mapToLong(TypeChanges::changedCount).sum();
     }
 
     /** For the log: totals, a line per _type, and the first keys of each kind of change. */
@@ -88,34 +105,60 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
         out.append(System.lineSeparator())
                 .append(String.format("  %-48s %8s %8s %8s", "_type", "added", "removed", "changed"));
         byType.forEach((type, c) -> out.append(System.lineSeparator()).append(String.format(
-                "  %-48s %8d %8d %8d", type, c.added().size(), c.removed().size(), c.changed().size())));
+                "  %-48s %8d %8d %8d", type, c.addedCount(), c.removedCount(), c.changedCount())));
         byType.forEach((type, c) -> {
-            keys(out, "+", c.added(), keysPerType);
-            keys(out, "-", c.removed(), keysPerType);
-            keys(out, "~", c.changed(), keysPerType);
+            keys(out, "+", c.added(), c.addedCount(), keysPerType);
+            keys(out, "-", c.removed(), c.removedCount(), keysPerType);
+            keys(out, "~", c.changed(), c.changedCount(), keysPerType);
         });
         return out.toString();
     }
 
-    private static void keys(StringBuilder out, String sign, List<String> keys, int limit) {
+    private static void keys(StringBuilder out, String sign, List<String> keys, long count, int limit) {
         keys.stream().limit(limit).forEach(key -> out.append(System.lineSeparator()).append("  ").append(sign)
                 .append(' ').append(key));
-        if (keys.size() > limit) {
+        if (count > Math.min(limit, keys.size())) {
             out.append(System.lineSeparator()).append("  ").append(sign).append(" ... ")
-                    .append(keys.size() - limit).append(" more");
+                    .append(count - Math.min(limit, keys.size())).append(" more");
         }
     }
 
+    private enum Change { ADDED, REMOVED, CHANGED }
+
     private static final class Lists {
-        final List<String> added = new ArrayList<>();
-        final List<String> removed = new ArrayList<>();
-        final List<String> changed = new ArrayList<>();
+        long added;
+        long removed;
+        long changed;
+        final List<String> addedKeys = new ArrayList<>();
+        final List<String> removedKeys = new ArrayList<>();
+        final List<String> changedKeys = new ArrayList<>();
+
+        void add(String key, Change change) {
+            List<String> keys = switch (change) {
+                case ADDED -> {
+                    added++;
+                    yield addedKeys;
+                }
+                case REMOVED -> {
+                    removed++;
+                    yield removedKeys;
+                }
+                case CHANGED -> {
+                    changed++;
+                    yield changedKeys;
+                }
+            };
+            if (keys.size() < KEYS_LISTED) {
+                keys.add(key);
+            }
+        }
 
         TypeChanges sorted() {
-            added.sort(null);
-            removed.sort(null);
-            changed.sort(null);
-            return new TypeChanges(List.copyOf(added), List.copyOf(removed), List.copyOf(changed));
+            addedKeys.sort(null);
+            removedKeys.sort(null);
+            changedKeys.sort(null);
+            return new TypeChanges(added, removed, changed, List.copyOf(addedKeys), List.copyOf(removedKeys),
+                    List.copyOf(changedKeys));
         }
     }
 }

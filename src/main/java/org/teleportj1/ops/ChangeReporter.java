@@ -34,7 +34,7 @@ public class ChangeReporter {
 
     public ChangeReport report(SyncRun run, GraphFingerprints graph) {
         FingerprintState.Baseline baseline = state.read(run.cluster()).orElse(null);
-        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), baseline, graph);
+        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), state, baseline, graph);
         LOG.info("{}", report.table(KEYS_LOGGED));
         write(report);
         state.write(run.cluster(), run.runId(), run.finishedAt(), graph);

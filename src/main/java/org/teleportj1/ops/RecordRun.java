@@ -42,12 +42,17 @@ public class RecordRun implements Processor {
                     e.getMessage());
         }
         GraphFingerprints graph = exchange.getProperty(GraphFingerprints.PROPERTY, GraphFingerprints.class);
-        if (run.result() == RunResult.SUCCEEDED && graph != null) {
-            try {
+        if (graph == null) {
+            return;
+        }
+        try {
+            if (run.result() == RunResult.SUCCEEDED) {
                 changes.report(run, graph);
-            } catch (RuntimeException e) {
-                LOG.warn("No change report for run {} of cluster '{}': {}", run.runId(), run.cluster(), e.getMessage());
+            } else {
+                graph.discard();
             }
+        } catch (RuntimeException e) {
+            LOG.warn("No change report for run {} of cluster '{}': {}", run.runId(), run.cluster(), e.getMessage());
         }
     }
 }

@@ -9,11 +9,16 @@ import org.teleportj1.sync.SyncRun;
  * report at the end of the run.
  */
 public class TrackChanges implements Processor {
+    private final FingerprintState state;
+
+    public TrackChanges(FingerprintState state) {
+        this.state = state;
+    }
 
     @Override
     public void process(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        GraphFingerprints fingerprints = new GraphFingerprints();
+        GraphFingerprints fingerprints = GraphFingerprints.create(state.runFile(run.cluster(), run.runId()));
         run.batcher().observe(fingerprints::add);
         exchange.setProperty(GraphFingerprints.PROPERTY, fingerprints);
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,22 +21,39 @@ class ChangeReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
+    private int graphs;
 
-    private static GraphFingerprints graph(Object... keyTypeContent) {
-        GraphFingerprints graph = new GraphFingerprints();
+    private FingerprintState state() {
+        return new FingerprintState(dir, JSON);
+    }
+
+    private GraphFingerprints graph(Object... keyTypeContent) {
+        GraphFingerprints graph = GraphFingerprints.create(state().runFile("lab", "run-" + graphs++));
         for (int i = 0; i < keyTypeContent.length; i += 3) {
             graph.add(Map.of("_key", keyTypeContent[i], "_type", keyTypeContent[i + 1]),
                     keyTypeContent[i + 2].toString().getBytes(StandardCharsets.UTF_8));
         }
+        graph.close();
         return graph;
+    }
+
+    /** Stores {@code graph} as the baseline of cluster "lab" and reads it back. */
+    private FingerprintState.Baseline baseline(GraphFingerprints graph) {
+        state().write("lab", "run-1", Instant.EPOCH, graph);
+        return state().read("lab").orElseThrow();
+    }
+
+    private static List<GraphFingerprints.Fingerprint> read(Path file, int skip) {
+        List<GraphFingerprints.Fingerprint> all = new ArrayList<>();
+        GraphFingerprints.forEach(file, skip, all::add);
+        return all;
     }
 
     @Test
     void addedRemovedAndChangedByType() {
-        GraphFingerprints before = graph("u:a", "user", "{a}", "u:b", "user", "{b}", "r:x", "role", "{x}");
+        FingerprintState.Baseline before = baseline(graph("u:a", "user", "{a}", "u:b", "user", "{b}", "r:x", "role", "{x}"));
         GraphFingerprints after = graph("u:a", "user", "{a}", "u:c", "user", "{c}", "r:x", "role", "{x2}");
-        ChangeReport report = ChangeReport.compare("lab", "run-2",
-                new FingerprintState.Baseline("run-1", Instant.EPOCH, before), after);
+        ChangeReport report = ChangeReport.compare("lab", "run-2", state(), before, after);
 
         assertEquals(List.of("u:c"), report.byType().get("user").added());
         assertEquals(List.of("u:b"), report.byType().get("user").removed());
@@ -50,7 +68,7 @@ class ChangeReportTest {
 
     @Test
     void withoutBaselineEverythingIsAddedAndSaidSo() {
-        ChangeReport report = ChangeReport.compare("lab", "run-1", null, graph("u:a", "user", "{a}"));
+        ChangeReport report = ChangeReport.compare("lab", "run-1", state(), null, graph("u:a", "user", "{a}"));
         assertTrue(report.firstRun());
         assertEquals(1, report.added());
         assertTrue(report.table(10).contains("first successful run"));
@@ -58,27 +76,44 @@ class ChangeReportTest {
 
     @Test
     void theLogListsAFewKeysPerTypeAndCountsTheRest() {
+        FingerprintState.Baseline empty = baseline(graph());
         GraphFingerprints after = graph("u:1", "user", "1", "u:2", "user", "2", "u:3", "user", "3");
-        ChangeReport report = ChangeReport.compare("lab", "run-2",
-                new FingerprintState.Baseline("run-1", Instant.EPOCH, new GraphFingerprints()), after);
+        ChangeReport report = ChangeReport.compare("lab", "run-2", state(), empty, after);
         String table = report.table(2);
         assertTrue(table.contains("+ u:1") && table.contains("+ u:2") && !table.contains("+ u:3"), table);
         assertTrue(table.contains("+ ... 1 more"), table);
     }
 
     @Test
-    void stateRoundTripsAndItsHeaderReadsAlone() {
-        FingerprintState state = new FingerprintState(dir, JSON);
-        GraphFingerprints graph = graph("u:a", "user", "{a}", "r:x|y", "role", "{\"x\":1}");
-        Instant at = Instant.parse("2026-01-02T03:04:05Z");
-        state.write("lab", "run-1", at, graph);
+    void manyChangesAreCountedInFullButListedUpToALimit() {
+        Object[] many = new Object[3 * (ChangeReport.KEYS_LISTED + 5)];
+        for (int i = 0; i < ChangeReport.KEYS_LISTED + 5; i++) {
+            many[3 * i] = "u:" + i;
+            many[3 * i + 1] = "user";
+            many[3 * i + 2] = "{" + i + "}";
+        }
+        ChangeReport report = ChangeReport.compare("lab", "run-2", state(), baseline(graph()), graph(many));
+        assertEquals(ChangeReport.KEYS_LISTED + 5, report.byType().get("user").addedCount());
+        assertEquals(ChangeReport.KEYS_LISTED, report.byType().get("user").added().size());
+    }
 
-        FingerprintState.Baseline read = state.read("lab").orElseThrow();
+    @Test
+    void stateRoundTripsAndReplacesTheRunsOwnFile() {
+        GraphFingerprints graph = graph("u:a", "user", "{a}", "r:x|y", "role", "{\"x\":1}");
+        List<GraphFingerprints.Fingerprint> written = read(graph.file(), 0);
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        state().write("lab", "run-1", at, graph);
+
+        FingerprintState.Baseline read = state().read("lab").orElseThrow();
         assertEquals("run-1", read.runId());
         assertEquals(at, read.succeededAt());
-        assertEquals(graph.objects(), read.graph().objects());
-        assertEquals(at, state.lastSuccess("lab").orElseThrow().succeededAt());
-        assertTrue(state.read("other").isEmpty());
+        assertEquals(2, read.objects());
+        List<GraphFingerprints.Fingerprint> stored = new ArrayList<>();
+        state().forEach(read, stored::add);
+        assertEquals(written, stored);
+        assertEquals(at, state().lastSuccess("lab").orElseThrow().succeededAt());
+        assertTrue(state().read("other").isEmpty());
+        assertFalse(Files.exists(graph.file()), "the run's own file is gone once it is the baseline");
         assertFalse(Files.exists(dir.resolve("lab").resolve("." + FingerprintState.FILE + ".tmp")));
     }
 
@@ -86,16 +121,28 @@ class ChangeReportTest {
     void aDamagedStateFileSaysHowToRecover() throws Exception {
         Files.createDirectories(dir.resolve("lab"));
         Files.writeString(dir.resolve("lab").resolve(FingerprintState.FILE), "not gzip");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new FingerprintState(dir, JSON).read("lab"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> state().read("lab"));
         assertTrue(e.getMessage().contains("Delete it"), e.getMessage());
     }
 
     @Test
     void sameContentSameHashDifferentContentDifferentHash() {
-        GraphFingerprints graph = graph("a", "t", "{x}", "b", "t", "{x}", "c", "t", "{y}");
-        assertEquals(graph.objects().get("a").hash(), graph.objects().get("b").hash());
-        assertFalse(graph.objects().get("a").hash().equals(graph.objects().get("c").hash()));
-        assertEquals(16, graph.objects().get("a").hash().length());
+        List<GraphFingerprints.Fingerprint> all = read(graph("a", "t", "{x}", "b", "t", "{x}", "c", "t", "{y}").file(), 0);
+        assertEquals(all.get(0).hash(), all.get(1).hash());
+        assertFalse(all.get(0).hash().equals(all.get(2).hash()));
+        assertEquals(16, all.get(0).hash().length());
+    }
+
+    @Test
+    void keysWithSeparatorsAndUnicodeRoundTrip() {
+        GraphFingerprints graph = graph("k:\"quoted\"\ttab\nline é", "user", "{a}");
+        assertEquals("k:\"quoted\"\ttab\nline é", read(graph.file(), 0).get(0).key());
+    }
+
+    @Test
+    void aDiscardedRunLeavesNoFile() {
+        GraphFingerprints graph = graph("u:a", "user", "{a}");
+        graph.discard();
+        assertFalse(Files.exists(graph.file()));
     }
 }
