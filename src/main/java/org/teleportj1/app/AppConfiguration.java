@@ -80,7 +80,8 @@ public class AppConfiguration implements CamelConfiguration {
                                      ObjectMapper json) {
         Registry registry = context.getRegistry();
         registry.bind("deliverySettings", delivery);
-        registry.bind("syncJobApi", new SyncJobApi(json, delivery.gzip(), delivery.pollTimeout(), Clock.systemUTC()));
+        registry.bind("syncJobApi", new SyncJobApi(json, delivery.gzip(), delivery.pollInterval(), delivery.pollTimeout(),
+                Clock.systemUTC()));
         registry.bind("j1RequestHeaders", new J1RequestHeaders(settings.j1()));
         registry.bind("j1CountRetry", new CountRetry());
         registry.bind("oversizedBatch", new OversizedBatch(json));

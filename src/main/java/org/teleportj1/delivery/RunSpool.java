@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.teleportj1.state.OwnerOnlyFiles;
 
 /**
@@ -30,7 +29,7 @@ public final class RunSpool implements GraphBatcher.ObjectTap {
         OwnerOnlyFiles.directories(dir);
         for (GraphKind kind : GraphKind.values()) {
             Path file = OwnerOnlyFiles.file(dir.resolve(fileName(kind)));
-            files.put(kind, new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            files.put(kind, FastGzip.output(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
         }
     }
 

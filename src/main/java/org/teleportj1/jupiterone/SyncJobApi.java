@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.delivery.FastGzip;
 import org.teleportj1.delivery.GraphBatch;
 import org.teleportj1.sync.SyncRun;
 
@@ -37,12 +38,18 @@ public class SyncJobApi {
 
     private final ObjectMapper json;
     private final boolean gzip;
+    /** Exchange property: milliseconds to wait before the next status poll. */
+    public static final String POLL_DELAY = "j1PollDelayMs";
+    private static final long FIRST_POLL_MILLIS = 100;
+
+    private final Duration pollInterval;
     private final Duration pollTimeout;
     private final Clock clock;
 
-    public SyncJobApi(ObjectMapper json, boolean gzip, Duration pollTimeout, Clock clock) {
+    public SyncJobApi(ObjectMapper json, boolean gzip, Duration pollInterval, Duration pollTimeout, Clock clock) {
         this.json = json;
         this.gzip = gzip;
+        this.pollInterval = pollInterval;
         this.pollTimeout = pollTimeout;
         this.clock = clock;
     }
@@ -81,10 +88,13 @@ public class SyncJobApi {
         exchange.setProperty(BATCH, batch);
         // one correlation id per batch, reused by its retries
         exchange.setProperty("j1CorrelationId", UUID.randomUUID().toString());
-        request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), batch.requestBody());
         if (gzip) {
-            // camel-http gzips the byte[] body when this header is set (camel-notes §5)
+            // compressed here at the fastest level; camel-http would gzip again at its default level
+            request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), FastGzip.compress(batch.requestBody()));
             exchange.getMessage().setHeader("Content-Encoding", "gzip");
+            exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
+        } else {
+            request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), batch.requestBody());
         }
     }
 
@@ -117,6 +127,10 @@ public class SyncJobApi {
         String status = job.path("status").asText("UNKNOWN");
         boolean pending = !JobStatus.isFinal(status);
         exchange.setProperty(JOB_PENDING, pending);
+        // small jobs settle within a moment: poll soon, then back off to the configured interval
+        Long previous = exchange.getProperty(POLL_DELAY, Long.class);
+        exchange.setProperty(POLL_DELAY, previous == null ? Math.min(FIRST_POLL_MILLIS, pollInterval.toMillis())
+                : Math.min(previous * 2, pollInterval.toMillis()));
         LOG.debug("Cluster '{}': J1 job {} is {}", run(exchange).cluster(), run(exchange).jobId(), status);
     }
 

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import org.teleportj1.delivery.FastGzip;
 
 /**
  * The graph of a cluster's last successful run, kept between runs as
@@ -93,7 +93,7 @@ public final class FingerprintState {
         graph.close();
         try {
             Files.createDirectories(dir);
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16);
+            try (OutputStream out = FastGzip.output(Files.newOutputStream(temp));
                  JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.setRootValueSeparator(null);
                 generator.writeStartObject();

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import org.teleportj1.delivery.FastGzip;
 
 /**
  * The key, {@code _type} and a content hash of every object a run emitted, written to a gzip file
@@ -40,7 +40,7 @@ public final class GraphFingerprints implements AutoCloseable {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            out = JSON.createGenerator(new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16));
+            out = JSON.createGenerator(FastGzip.output(new BufferedOutputStream(Files.newOutputStream(file))));
             out.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's fingerprints to " + file

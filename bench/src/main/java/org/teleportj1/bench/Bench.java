@@ -185,7 +185,11 @@ public final class Bench {
                 "j1.api-key=bench-key",
                 "j1.account-id=bench-account",
                 "j1.scope=teleport-bench",
-                "sync.output-dir=" + out.resolve("output").toAbsolutePath()));
+                "sync.output-dir=" + out.resolve("output").toAbsolutePath(),
+                // each run starts from no history: otherwise the deletion guard (rightly) refuses a
+                // 10k run after a 100k one, and the change report compares unrelated graphs
+                "sync.state-dir=" + out.resolve("state").resolve(name).toAbsolutePath(),
+                "sync.dead-letter-dir=" + out.resolve("dead-letters").resolve(name).toAbsolutePath()));
         // -Dbench.pipelineProps=key=value,key=value: extra settings for every pipeline run
         for (String property : System.getProperty("bench.pipelineProps", "").split(",")) {
             if (property.contains("=")) {
