@@ -1,31 +1,27 @@
 package org.teleportj1.ops;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import org.teleportj1.delivery.FastGzip;
 
 /**
  * The graph of a cluster's last successful run, kept between runs as
- * {@code <state-dir>/<cluster>/last-success.ndjson.gz}: a header line (run id, time, object count),
- * then one {@code [type, hash, key]} line per object. Written only after a successful run,
+ * {@code <state-dir>/<cluster>/last-success.ndjson.gz}, one {@code [type, hash, key]} line per
+ * object, and {@code last-success.json}, the run id, time and object count. Written only after a successful run,
  * atomically, so a failed or interrupted run never becomes the baseline of the next change report.
  */
 public final class FingerprintState {
     static final String FILE = "last-success.ndjson.gz";
+    static final String HEADER = "last-success.json";
 
     /** A stored baseline; its objects are streamed from {@code file}. */
     public record Baseline(String runId, Instant succeededAt, long objects, Path file) {
@@ -55,19 +51,19 @@ public final class FingerprintState {
     /** The cluster's baseline (its header; objects via {@link #forEach}), if there is one. */
     public Optional<Baseline> read(String cluster) {
         Path file = clusterDir(cluster).resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        Path header = clusterDir(cluster).resolve(HEADER);
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(header)) {
             return Optional.empty();
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            JsonNode header = json.readTree(in.readLine());
-            if (header == null || !header.hasNonNull("succeededAt")) {
-                throw new IOException("no header line");
+        try {
+            JsonNode node = json.readTree(header.toFile());
+            if (node == null || !node.hasNonNull("succeededAt")) {
+                throw new IOException("no run in " + header);
             }
-            return Optional.of(new Baseline(header.path("runId").asText(null),
-                    Instant.parse(header.path("succeededAt").asText()), header.path("objects").asLong(), file));
+            return Optional.of(new Baseline(node.path("runId").asText(null),
+                    Instant.parse(node.path("succeededAt").asText()), node.path("objects").asLong(), file));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The change-report state " + file + " cannot be read (" + e.getMessage()
+            throw new IllegalStateException("The change-report state " + header + " cannot be read (" + e.getMessage()
                     + "). Delete it: the next run then reports every object as added and starts a new baseline.", e);
         }
     }
@@ -83,40 +79,30 @@ public final class FingerprintState {
 
     /** Streams the objects of a baseline. */
     public void forEach(Baseline baseline, Consumer<GraphFingerprints.Fingerprint> action) {
-        GraphFingerprints.forEach(baseline.file(), 1, action);
+        GraphFingerprints.forEach(baseline.file(), 0, action);
     }
 
-    /** Makes {@code graph} (closed) the cluster's baseline, and deletes the run's own file. */
+    /**
+     * Makes {@code graph} the cluster's baseline: its file is renamed into place (no copy of a
+     * million lines), then the small header naming the run is replaced.
+     */
     public void write(String cluster, String runId, Instant succeededAt, GraphFingerprints graph) {
         Path dir = clusterDir(cluster);
-        Path temp = dir.resolve("." + FILE + ".tmp");
+        Path temp = dir.resolve("." + HEADER + ".tmp");
         graph.close();
         try {
             Files.createDirectories(dir);
-            try (OutputStream out = FastGzip.output(Files.newOutputStream(temp));
-                 JsonGenerator generator = json.getFactory().createGenerator(out)) {
-                generator.setRootValueSeparator(null);
-                generator.writeStartObject();
-                generator.writeStringField("cluster", cluster);
-                generator.writeStringField("runId", runId);
-                generator.writeStringField("succeededAt", succeededAt.toString());
-                generator.writeNumberField("objects", graph.size());
-                generator.writeEndObject();
-                generator.writeRaw('\n');
-                GraphFingerprints.forEach(graph.file(), 0, fingerprint -> {
-                    try {
-                        GraphFingerprints.writeLine(generator, fingerprint);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            graph.discard();
-        } catch (IOException | UncheckedIOException e) {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("cluster", cluster);
+            header.put("runId", runId);
+            header.put("succeededAt", succeededAt.toString());
+            header.put("objects", graph.size());
+            json.writeValue(temp.toFile(), header);
+            Files.move(graph.file(), dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, dir.resolve(HEADER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot write the change-report state of cluster '" + cluster + "' to "
-                    + dir + " (set sync.state-dir / SYNC_STATE_DIR to a writable directory)",
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+                    + dir + " (set sync.state-dir / SYNC_STATE_DIR to a writable directory)", e);
         }
     }
 }

@@ -114,13 +114,14 @@ class ChangeReportTest {
         assertEquals(at, state().lastSuccess("lab").orElseThrow().succeededAt());
         assertTrue(state().read("other").isEmpty());
         assertFalse(Files.exists(graph.file()), "the run's own file is gone once it is the baseline");
-        assertFalse(Files.exists(dir.resolve("lab").resolve("." + FingerprintState.FILE + ".tmp")));
+        assertFalse(Files.exists(dir.resolve("lab").resolve("." + FingerprintState.HEADER + ".tmp")));
     }
 
     @Test
     void aDamagedStateFileSaysHowToRecover() throws Exception {
         Files.createDirectories(dir.resolve("lab"));
         Files.writeString(dir.resolve("lab").resolve(FingerprintState.FILE), "not gzip");
+        Files.writeString(dir.resolve("lab").resolve(FingerprintState.HEADER), "{not json");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> state().read("lab"));
         assertTrue(e.getMessage().contains("Delete it"), e.getMessage());
     }
