@@ -63,9 +63,7 @@ final class SandboxDemo {
         if (first.get(0) == null || first.get(0).result() != RunResult.SUCCEEDED) {
             return TeleportJupiterOne.SYNC_FAILED;
         }
-        SandboxLauncher launcher = context.getRegistry().lookupByNameAndType(SandboxLauncher.BEAN_NAME,
-                SandboxLauncher.class);
-        change(launcher.cluster());
+        change(SandboxLauncher.of(context).cluster());
         System.out.println("""
 
                 An administrator now changes the cluster: adds user %s, removes bob from the

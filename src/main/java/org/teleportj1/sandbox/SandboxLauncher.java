@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,26 @@ public class SandboxLauncher extends ServiceSupport {
 
     private int users;
     private SandboxCluster cluster;
+
+    /**
+     * The context's launcher: the one bound under {@link #BEAN_NAME}, or a new one bound there and
+     * registered as a service of the context, so the sandbox stops with it.
+     */
+    public static synchronized SandboxLauncher of(CamelContext context) {
+        SandboxLauncher launcher = context.getRegistry().lookupByNameAndType(BEAN_NAME, SandboxLauncher.class);
+        if (launcher == null) {
+            launcher = new SandboxLauncher();
+            context.getRegistry().bind(BEAN_NAME, launcher);
+        }
+        if (!context.hasService(launcher)) {
+            try {
+                context.addService(launcher, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot register the sandbox cluster with the CamelContext", e);
+            }
+        }
+        return launcher;
+    }
 
     /** Extra generated users beyond the built-in demo data. */
     public void setUsers(int users) {

@@ -53,11 +53,7 @@ public class TeleportComponent extends DefaultComponent {
 
     private synchronized SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = getCamelContext().getRegistry().lookupByNameAndType(SandboxLauncher.BEAN_NAME, SandboxLauncher.class);
-            if (sandbox == null) {
-                sandbox = new SandboxLauncher();
-                getCamelContext().getRegistry().bind(SandboxLauncher.BEAN_NAME, sandbox);
-            }
+            sandbox = SandboxLauncher.of(getCamelContext());
         }
         return sandbox;
     }

@@ -61,18 +61,6 @@ class PartialDryRunTest extends CamelMainTestSupport {
     }
 
     private org.teleportj1.sandbox.SandboxCluster sandbox() {
-        SandboxLauncher launcher = context.getRegistry().lookupByNameAndType(SandboxLauncher.BEAN_NAME,
-                SandboxLauncher.class);
-        if (launcher == null) {
-            // the teleport component binds it on first use; bound here first, it uses this one
-            launcher = new SandboxLauncher();
-            context.getRegistry().bind(SandboxLauncher.BEAN_NAME, launcher);
-            try {
-                context.addService(launcher, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return launcher.cluster();
+        return SandboxLauncher.of(context).cluster();
     }
 }

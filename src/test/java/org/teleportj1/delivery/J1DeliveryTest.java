@@ -313,19 +313,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
     }
 
     private SandboxCluster sandbox() {
-        SandboxLauncher launcher = context.getRegistry().lookupByNameAndType(SandboxLauncher.BEAN_NAME,
-                SandboxLauncher.class);
-        if (launcher == null) {
-            // the teleport component binds it on first use; bound here first, it uses this one
-            launcher = new SandboxLauncher();
-            context.getRegistry().bind(SandboxLauncher.BEAN_NAME, launcher);
-            try {
-                context.addService(launcher, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return launcher.cluster();
+        return SandboxLauncher.of(context).cluster();
     }
 
     private DeadLetterStore store() {
