@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.teleportj1.app.TestDirectories;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.deadletter.DeadLetter;
@@ -59,8 +60,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
     private static final String API_KEY = "j1-secret-api-key-5f3c9e1a";
     private static final int MAX_RETRIES = 4;
     private static final J1StandIn J1 = new J1StandIn();
-    private static final Path STATE = temporary("j1-delivery-state");
-    private static final Path DEAD_LETTERS = temporary("j1-delivery-dead-letters");
+    private static final Path STATE = TestDirectories.create("j1-delivery-state");
+    private static final Path DEAD_LETTERS = TestDirectories.create("j1-delivery-dead-letters");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LogCapture log;
@@ -110,7 +111,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
             assertFalse(line.contains(API_KEY), "API key in a log line: " + line);
             assertFalse(line.contains("PRIVATE KEY"), "private key in a log line: " + line);
         }
-        for (Path file : files(DEAD_LETTERS)) {
+        for (Path file : TestDirectories.regularFiles(DEAD_LETTERS)) {
             String text = read(file);
             assertFalse(text.contains(API_KEY), "API key in " + file);
             assertFalse(text.contains("PRIVATE KEY"), "private key in " + file);
@@ -138,8 +139,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertTrue(log.contains("retried requests"), "the summary reports retries");
         assertTrue(J1.requests("/entities").stream().allMatch(r -> "gzip".equals(r.header("Content-Encoding"))),
                 "uploads are gzipped");
-        assertEquals(List.of(), files(DEAD_LETTERS));
-        assertEquals(List.of(), files(STATE.resolve("spool")), "the spool is gone after success");
+        assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS));
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")), "the spool is gone after success");
     }
 
     @Test
@@ -243,8 +244,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals("ABORTED", job.status);
         assertEquals(0, job.finalizes.get());
         assertFalse(J1.requests("/entities").isEmpty(), "users and roles were uploaded before the failure");
-        assertEquals(List.of(), files(DEAD_LETTERS), "a partial graph is never replayable");
-        assertEquals(List.of(), files(STATE.resolve("spool")));
+        assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS), "a partial graph is never replayable");
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")));
     }
 
     @Test
@@ -353,7 +354,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
 
     private static void assertOwnerOnly(Path dir) throws IOException {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
-        for (Path file : files(dir)) {
+        for (Path file : TestDirectories.regularFiles(dir)) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
         }
     }
@@ -366,27 +367,6 @@ class J1DeliveryTest extends CamelMainTestSupport {
         try (InputStream in = file.toString().endsWith(".gz")
                 ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporary(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.teleportj1.app.TestDirectories;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.app.TeleportJupiterOne;
@@ -69,8 +70,8 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
             "teleport_user_assigned_role");
 
     private static final J1StandIn J1 = new J1StandIn();
-    private static final Path STATE = temporary("partial-state");
-    private static final Path DEAD_LETTERS = temporary("partial-dead-letters");
+    private static final Path STATE = TestDirectories.create("partial-state");
+    private static final Path DEAD_LETTERS = TestDirectories.create("partial-dead-letters");
 
     @AfterAll
     static void stopJ1() {
@@ -130,8 +131,8 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
         assertTrue(job.entityKeys.stream().anyMatch(key -> key.contains(":role:")), "roles were uploaded");
         assertFalse(job.entityKeys.stream().anyMatch(key -> key.contains(":access_list:")), "no list was read");
         assertEquals(run.batcher().objectCount(), job.objects(), "everything read was uploaded");
-        assertEquals(List.of(), files(DEAD_LETTERS));
-        assertEquals(List.of(), files(STATE.resolve("spool")));
+        assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS));
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")));
     }
 
     @Test
@@ -160,7 +161,7 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
         J1StandIn.Job job = onlyJob();
         assertEquals("ABORTED", job.status);
         assertEquals(0, job.finalizes.get());
-        assertEquals(List.of(), files(DEAD_LETTERS));
+        assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS));
     }
 
     @Test
@@ -236,26 +237,5 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
     private static J1StandIn.Job onlyJob() {
         assertEquals(1, J1.jobs().size());
         return J1.jobs().get(0);
-    }
-
-    private static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporary(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
