@@ -23,7 +23,7 @@ import org.teleportj1.jupiterone.RetryAfter;
 import org.teleportj1.jupiterone.SyncJobApi;
 import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.DeletionGuard;
-import org.teleportj1.state.RunLock;
+import org.teleportj1.sync.RunLock;
 import org.teleportj1.state.RunStateStore;
 import org.teleportj1.ops.ChangeReporter;
 import org.teleportj1.ops.ClusterIdentities;

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.ops.ClusterRoute;
 import org.teleportj1.ops.ConfiguredClusters;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Runs the sync route of every configured cluster once, now, the way its Quartz trigger would

@@ -16,8 +16,8 @@ import org.teleportj1.sandbox.SandboxLauncher;
 import org.teleportj1.sandbox.SandboxSeed;
 import org.teleportj1.sandbox.TeleportResources;
 import org.teleportj1.proto.types.RoleV6;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * The {@code demo} command: what the program does, on the built-in sandbox, without any

@@ -12,8 +12,8 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.TeleportJupiterOne;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * The {@code dead-letters} command: list, show, replay, purge. It boots the same Camel

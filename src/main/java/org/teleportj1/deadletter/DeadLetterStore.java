@@ -17,14 +17,14 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.delivery.DeliveryFailure;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.delivery.GraphKind;
-import org.teleportj1.delivery.RunSpool;
+import org.teleportj1.run.DeliveryFailure;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.batch.GraphKind;
+import org.teleportj1.state.RunSpool;
 import org.teleportj1.jupiterone.SyncJobApi;
 import org.teleportj1.state.ClusterNames;
 import org.teleportj1.state.OwnerOnlyFiles;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * The dead-letter directory: stores runs that could not be delivered (their spool plus an

@@ -10,15 +10,15 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.jupiterone.SyncJobApi;
 import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.RunStateStore;
-import org.teleportj1.sync.DeliveryMode;
-import org.teleportj1.sync.FailureReason;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.DeliveryMode;
+import org.teleportj1.run.FailureReason;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 import org.teleportj1.sync.SyncSettings;
 
 /**

@@ -12,10 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.delivery.GraphBatcher;
-import org.teleportj1.delivery.GraphKind;
-import org.teleportj1.delivery.RunSpool;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.batch.GraphBatcher;
+import org.teleportj1.batch.GraphKind;
+import org.teleportj1.state.RunSpool;
 
 /**
  * Reads a spooled graph back, entities first, into a batcher: each element is the batches that

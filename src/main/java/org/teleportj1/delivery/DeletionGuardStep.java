@@ -11,7 +11,7 @@ import org.teleportj1.state.DeletionGuard;
 import org.teleportj1.state.DeletionGuardException;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.RunStateStore;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Right before finalize: compares the run's graph with the cluster's last applied one. A partial

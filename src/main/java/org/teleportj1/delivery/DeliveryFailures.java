@@ -4,8 +4,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.sync.FailureReason;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.FailureReason;
+import org.teleportj1.run.SyncRun;
+import org.teleportj1.run.DeliveryFailure;
 
 /**
  * In the delivery routes' catch blocks: records on the run why J1 delivery failed (the first

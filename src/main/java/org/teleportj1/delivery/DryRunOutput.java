@@ -11,8 +11,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
-import org.teleportj1.sync.RunSummary;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunSummary;
+import org.teleportj1.run.SyncRun;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.batch.GraphKind;
 
 /**
  * The dry-run target: {@code <output>/<cluster>/entities.ndjson}, {@code relationships.ndjson}

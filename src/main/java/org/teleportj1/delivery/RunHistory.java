@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.RunStateStore;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * After J1 reported the job FINISHED: remembers the run as the cluster's last applied one (also a

@@ -6,7 +6,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.state.ClusterNames;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.RunSpool;
 
 /**
  * Opens each J1 run's spool ({@code <state-dir>/spool/<cluster>-<run>}) and taps the run's

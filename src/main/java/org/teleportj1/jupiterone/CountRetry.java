@@ -2,7 +2,7 @@ package org.teleportj1.jupiterone;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Runs before each redelivery of a J1 request (onRedelivery): counts it on the run, so the summary

@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.delivery.DeliveryFailure;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.DeliveryFailure;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.run.SyncRun;
 
 /**
  * J1 answered 413 to an upload: the body becomes smaller batches to upload instead. A batch is

@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.delivery.FastGzip;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.batch.FastGzip;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Builds the requests of the J1 sync-job lifecycle (start, upload, finalize, abort) and reads

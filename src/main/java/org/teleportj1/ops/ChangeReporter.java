@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * After a successful run: compares its graph with the cluster's last successful run, logs the

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.teleportj1.delivery.FastGzip;
+import org.teleportj1.batch.FastGzip;
 
 /**
  * The key, {@code _type} and a content hash of every object a run emitted, written to a gzip file

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.teleportj1.sync.RunResult;
+import org.teleportj1.run.RunResult;
 
 /**
  * {@code teleport-j1/last-sync}: per cluster the last successful sync and its age, and how the latest

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * How each cluster's latest run ended and when its last successful run was: what the health

@@ -2,7 +2,7 @@ package org.teleportj1.ops;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Right after a run opens: fingerprints every object the run's batcher serializes, for the change

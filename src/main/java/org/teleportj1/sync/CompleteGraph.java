@@ -4,7 +4,8 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.teleportj1.delivery.GraphBatch;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.run.SyncRun;
 
 /**
  * After the last page: emits what needs the whole cluster; the body becomes the remaining batches.

@@ -4,6 +4,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.run.FailureReason;
+import org.teleportj1.run.RunSummary;
+import org.teleportj1.run.SyncRun;
 
 /**
  * In the route's catch block: records why the run failed (the caught exception's message, which

@@ -4,6 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.run.RunSummary;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Marks the run delivered (partially, when a listing failure was tolerated), or failed when J1 delivery failed while Teleport was read to the end

@@ -13,6 +13,7 @@ import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.teleport.TeleportConstants;
 import org.teleportj1.teleport.TeleportResource;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Body: one page of a Teleport listing (header {@code TeleportResource} says which). Maps it into

@@ -6,7 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.batch.GraphBatcher;
+import org.teleportj1.run.SyncRun;
 
 /** Starts a run: exchange properties {@code cluster} and {@code accountName} name the cluster. */
 public class OpenRun implements Processor {

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.teleport.TeleportResource;
 import org.teleportj1.teleport.client.TeleportException;
+import org.teleportj1.run.FailureReason;
+import org.teleportj1.run.SyncRun;
 
 /**
  * In the catch block around one Teleport listing: decides whether the run may go on without it.

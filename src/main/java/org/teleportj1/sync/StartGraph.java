@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.run.SyncRun;
 
 /** Body: Teleport's PingResponse. Starts the run's graph with the cluster entity; body becomes the full batches. */
 public class StartGraph implements Processor {

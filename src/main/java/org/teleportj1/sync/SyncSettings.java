@@ -1,8 +1,9 @@
 package org.teleportj1.sync;
 
 import java.nio.file.Path;
-import org.teleportj1.delivery.BatchLimits;
+import org.teleportj1.batch.BatchLimits;
 import org.teleportj1.jupiterone.J1Settings;
+import org.teleportj1.run.DeliveryMode;
 
 /**
  * Settings shared by every cluster's runs, read once at startup from properties

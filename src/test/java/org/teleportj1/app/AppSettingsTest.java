@@ -19,7 +19,7 @@ import org.teleportj1.sandbox.IdentityFileWriter;
 import org.teleportj1.sandbox.IssuedCertificate;
 import org.teleportj1.sandbox.KeyEncoding;
 import org.teleportj1.sandbox.KeyType;
-import org.teleportj1.sync.DeliveryMode;
+import org.teleportj1.run.DeliveryMode;
 import org.teleportj1.sync.SyncSettings;
 
 /** Each configuration mistake a user can make gets one message naming the setting and the fix. */

@@ -20,8 +20,8 @@ import org.teleportj1.sandbox.SandboxBehaviour;
 import org.teleportj1.sandbox.SandboxCluster;
 import org.teleportj1.sandbox.SandboxOptions;
 import org.teleportj1.sandbox.SandboxSeed;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Two runs against a sandbox changed in between (a user added, a membership removed, a role

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
 
 /** Commands, options and exit codes, parsed and run in-process as {@code java -jar} would. */
 class CommandLineTest {
@@ -50,9 +50,9 @@ class CommandLineTest {
 
     @Test
     void exitCodesTellSuccessPartialAndTotalFailureApart() {
-        SyncRun ok = new SyncRun("a", null, org.teleportj1.sync.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
+        SyncRun ok = new SyncRun("a", null, org.teleportj1.run.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
         ok.succeeded();
-        SyncRun failed = new SyncRun("b", null, org.teleportj1.sync.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
+        SyncRun failed = new SyncRun("b", null, org.teleportj1.run.DeliveryMode.DRY_RUN, null, java.time.Instant.now());
         failed.failed("boom");
         assertEquals(TeleportJupiterOne.OK, OneShotSync.exitCode(List.of(ok)));
         assertEquals(TeleportJupiterOne.PARTIAL_FAILURE, OneShotSync.exitCode(List.of(ok, failed)));

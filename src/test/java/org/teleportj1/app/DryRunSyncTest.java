@@ -14,8 +14,8 @@ import java.util.Set;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /** The shipped routes and defaults: a full sync of the sandbox cluster over real mTLS, in dry-run mode. */
 class DryRunSyncTest extends CamelMainTestSupport {

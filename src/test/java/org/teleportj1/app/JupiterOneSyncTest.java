@@ -13,8 +13,8 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.jupiterone.J1StandIn;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /** A full sync of the sandbox cluster into a J1 stand-in: one job, every object uploaded once, one finalize. */
 class JupiterOneSyncTest extends CamelMainTestSupport {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.jupiterone.J1StandIn;
 import org.teleportj1.sandbox.SandboxLauncher;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * A cluster big enough that completing the graph (effective access, escalation paths) fills many

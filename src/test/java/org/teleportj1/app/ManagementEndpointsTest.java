@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.sandbox.SandboxCluster;
 import org.teleportj1.sandbox.SandboxOptions;
-import org.teleportj1.sync.RunResult;
+import org.teleportj1.run.RunResult;
 
 /** With management enabled, health and Prometheus metrics answer over HTTP with identity expiry and last sync. */
 class ManagementEndpointsTest extends CamelMainTestSupport {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.teleportj1.sandbox.SandboxBehaviour;
 import org.teleportj1.sandbox.SandboxLauncher;
 import org.teleportj1.sync.PartialTypes;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportResource;
 
 /** A dry run with j1.finalize.partial-datasets on records and reports the failed listing the same way. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.teleportj1.graph.EntityType;
 import org.teleportj1.graph.GraphAssertions;
 import org.teleportj1.graph.RelationshipType;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * The sandbox cluster's full sync, in dry-run mode, through the shipped routes: every _type of

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.teleportj1.ops.ConfiguredClusters;
 import org.teleportj1.sandbox.SandboxCluster;
 import org.teleportj1.sandbox.SandboxOptions;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /** A second cluster is a YAML entry only: two sandbox clusters, one process, two separate dry-run outputs. */
 class TwoClusterSyncTest extends CamelMainTestSupport {

@@ -47,8 +47,8 @@ import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.state.RunStateStore;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * Issue 5's acceptance: full syncs of the sandbox cluster into the J1 stand-in with faults on

@@ -35,8 +35,8 @@ import org.teleportj1.sandbox.SandboxLauncher;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.state.RunStateStore;
-import org.teleportj1.sync.RunResult;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.RunResult;
+import org.teleportj1.run.SyncRun;
 
 /**
  * The opt-in partial finalize (j1.finalize.partial-datasets=true): full syncs of the sandbox over

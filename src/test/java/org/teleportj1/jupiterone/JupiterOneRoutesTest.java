@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.TestDirectories;
-import org.teleportj1.delivery.BatchLimits;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.delivery.GraphBatcher;
-import org.teleportj1.sync.DeliveryMode;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.batch.BatchLimits;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.batch.GraphBatcher;
+import org.teleportj1.run.DeliveryMode;
+import org.teleportj1.run.SyncRun;
 
 /** The J1 routes against a real HTTP server on loopback: headers, bodies, retries. */
 class JupiterOneRoutesTest extends CamelMainTestSupport {

@@ -11,10 +11,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-import org.teleportj1.delivery.BatchLimits;
-import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.batch.BatchLimits;
+import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.teleport.TeleportResource;
 import org.teleportj1.teleport.client.TeleportException;
+import org.teleportj1.run.DeliveryMode;
+import org.teleportj1.run.SyncRun;
 
 class PartialDatasetsTest {
     private final SyncRun run = new SyncRun("default", null, DeliveryMode.DRY_RUN,

@@ -26,8 +26,8 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.app.TeleportJupiterOne;
-import org.teleportj1.delivery.GraphBatch;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
 
 /**

@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.run;
 
 /**
  * Why a run's graph could not be delivered to J1.

@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.batch;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.teleportj1.sync;
+package org.teleportj1.run;
 
 /** Where a run's graph goes. */
 public enum DeliveryMode {

@@ -1,4 +1,4 @@
-package org.teleportj1.ops;
+package org.teleportj1.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

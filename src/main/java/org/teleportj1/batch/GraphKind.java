@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.batch;
 
 /** Entities and relationships travel in separate uploads and files. */
 public enum GraphKind {

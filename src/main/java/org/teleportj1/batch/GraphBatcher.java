@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

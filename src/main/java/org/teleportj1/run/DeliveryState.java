@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.run;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.teleportj1.state.RunSpool;
 
 /**
  * What happened to a run's delivery, shared by the parallel upload exchanges. The first failure

@@ -1,4 +1,4 @@
-package org.teleportj1.sync;
+package org.teleportj1.run;
 
 /** How a run ended. */
 public enum RunResult {

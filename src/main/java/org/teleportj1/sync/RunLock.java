@@ -1,8 +1,9 @@
-package org.teleportj1.state;
+package org.teleportj1.sync;
 
 import java.io.IOException;
 import org.apache.camel.Exchange;
-import org.teleportj1.sync.SyncRun;
+import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.ClusterLocks;
 
 /** The sync route's first and last steps: take and release the cluster's run lock. */
 public class RunLock {

@@ -1,4 +1,4 @@
-package org.teleportj1.ops;
+package org.teleportj1.run;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

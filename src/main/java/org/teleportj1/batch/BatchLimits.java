@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.batch;
 
 /**
  * When a batch is full: J1's SDK sends at most 5,000,000 serialized bytes per upload

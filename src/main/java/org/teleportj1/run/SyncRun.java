@@ -1,4 +1,4 @@
-package org.teleportj1.sync;
+package org.teleportj1.run;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.teleportj1.delivery.DeliveryState;
-import org.teleportj1.delivery.GraphBatcher;
+import org.teleportj1.run.DeliveryState;
+import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
-import org.teleportj1.ops.RunProgress;
+import org.teleportj1.run.RunProgress;
 
 /**
  * The state of one sync of one cluster, carried through the route in exchange property

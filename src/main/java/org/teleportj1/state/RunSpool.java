@@ -1,4 +1,4 @@
-package org.teleportj1.delivery;
+package org.teleportj1.state;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
-import org.teleportj1.state.OwnerOnlyFiles;
+import org.teleportj1.batch.FastGzip;
+import org.teleportj1.batch.GraphBatcher;
+import org.teleportj1.batch.GraphKind;
 
 /**
  * A run's complete graph on disk as it is produced: {@code entities.ndjson.gz} and
