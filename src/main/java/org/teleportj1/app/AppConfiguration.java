@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.batch.GraphBatchConverter;
 import org.teleportj1.deadletter.DeadLetterStore;
 import org.teleportj1.delivery.DeletionGuardStep;
 import org.teleportj1.delivery.DeliveryFailures;
@@ -21,10 +22,8 @@ import org.teleportj1.jupiterone.J1RequestHeaders;
 import org.teleportj1.jupiterone.OversizedBatch;
 import org.teleportj1.jupiterone.RetryAfter;
 import org.teleportj1.jupiterone.SyncJobApi;
-import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.DeletionGuard;
-import org.teleportj1.sync.RunLock;
-import org.teleportj1.state.RunStateStore;
+import org.teleportj1.state.StateDirectory;
 import org.teleportj1.ops.ChangeReporter;
 import org.teleportj1.ops.ClusterIdentities;
 import org.teleportj1.ops.ConfiguredClusters;
@@ -43,6 +42,7 @@ import org.teleportj1.sync.FinishRun;
 import org.teleportj1.sync.MapPage;
 import org.teleportj1.sync.OpenRun;
 import org.teleportj1.sync.PartialDatasets;
+import org.teleportj1.sync.RunState;
 import org.teleportj1.sync.StartGraph;
 import org.teleportj1.sync.SyncSettings;
 
@@ -61,16 +61,20 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);
         registry.bind("openRun", new OpenRun(settings, json));
-        registry.bind("startGraph", new StartGraph());
+        DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
+        // the one owner of every cluster's state directory
+        StateDirectory state = new StateDirectory(delivery.stateDir());
+        registry.bind("stateDirectory", state);
+        registry.bind("startGraph", new StartGraph(settings.graphOptions(), state));
         registry.bind("mapPage", new MapPage());
-        registry.bind("completeGraph", new CompleteGraph(context.createProducerTemplate(), "direct:deliver-batches"));
+        registry.bind("completeGraph", new CompleteGraph());
+        GraphBatchConverter.register(context.getTypeConverterRegistry());
         registry.bind("finishRun", new FinishRun());
         registry.bind("failRun", new FailRun());
         registry.bind("dryRunOutput", new DryRunOutput(settings.outputDir(), json));
         long maxDelay = AppSettings.value(context.getPropertiesComponent(), "j1.retry.max-delay-ms")
                 .map(Long::parseLong).orElse(60_000L);
         registry.bind("j1RetryAfter", new RetryAfter(Duration.ofMillis(maxDelay), Clock.systemUTC()));
-        DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
         bindDelivery(context, settings, delivery, json);
         bindOperations(context, settings, delivery, json);
     }
@@ -91,15 +95,12 @@ public class AppConfiguration implements CamelConfiguration {
         // bounded: at most this many upload requests (and their batches) in flight per run
         registry.bind("j1UploadPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(AppConfiguration.class, "j1-upload", delivery.parallelUploads()));
-        registry.bind("runSpools", new RunSpools(delivery.spoolDir()));
-        RunStateStore state = new RunStateStore(delivery.stateDir());
-        registry.bind("runStateStore", state);
+        StateDirectory state = context.getRegistry().findSingleByType(StateDirectory.class);
+        registry.bind("runSpools", new RunSpools(state));
         registry.bind("deletionGuardStep", new DeletionGuardStep(state,
                 new DeletionGuard(delivery.maxShrinkPercent()), delivery.allowShrink()));
         registry.bind("runHistory", new RunHistory(state));
-        ClusterLocks locks = new ClusterLocks(delivery.stateDir());
-        registry.bind("clusterLocks", locks);
-        registry.bind("runLock", new RunLock(locks));
+        registry.bind("runState", new RunState(state));
         registry.bind("deadLetters", new DeadLetterStore(delivery.deadLetterDir(), json));
     }
 
@@ -108,8 +109,9 @@ public class AppConfiguration implements CamelConfiguration {
                                        ObjectMapper json) {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        FingerprintState state = new FingerprintState(delivery.stateDir(), json);
-        SyncStatus status = new SyncStatus(state);
+        StateDirectory clusters = context.getRegistry().findSingleByType(StateDirectory.class);
+        FingerprintState state = new FingerprintState(clusters, json);
+        SyncStatus status = new SyncStatus(clusters, settings.mode().target());
         ClusterIdentities identities = new ClusterIdentities(context);
         RunMetrics metrics = new RunMetrics(context, status, identities, clock);
         JupiterOneProbe probe = settings.j1().hasCredentials()

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.camel.spi.PropertiesComponent;
 import org.teleportj1.batch.BatchLimits;
 import org.teleportj1.delivery.DeliverySettings;
+import org.teleportj1.graph.GraphOptions;
 import org.teleportj1.jupiterone.J1Settings;
 import org.teleportj1.run.DeliveryMode;
 import org.teleportj1.sync.SyncSettings;
@@ -42,7 +43,15 @@ public final class AppSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + " (J1_BATCH_MAX_BYTES / J1_BATCH_MAX_OBJECTS)");
         }
-        return new SyncSettings(mode, Path.of(value(properties, "sync.output-dir").orElse("output")), limits, j1);
+        long rememberDays = number(properties, "sync.remember-users-days", 30);
+        if (rememberDays < 0) {
+            throw new ConfigurationException("sync.remember-users-days (SYNC_REMEMBER_USERS_DAYS) must be 0 or more"
+                    + " days, was " + rememberDays + ".");
+        }
+        GraphOptions graph = new GraphOptions(GraphOptions.DEFAULTS.maxTraits(), GraphOptions.DEFAULTS.maxTraitValues(),
+                GraphOptions.DEFAULTS.maxStringLength(), GraphOptions.DEFAULTS.maxKeyLength(),
+                GraphOptions.DEFAULTS.maxNestingDepth(), Duration.ofDays(rememberDays));
+        return new SyncSettings(mode, Path.of(value(properties, "sync.output-dir").orElse("output")), limits, j1, graph);
     }
 
     /** The first thing the program says: what it will sync, and where the result goes. */

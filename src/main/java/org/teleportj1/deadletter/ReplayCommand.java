@@ -14,11 +14,12 @@ import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.jupiterone.SyncJobApi;
 import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.LastSuccess;
-import org.teleportj1.state.RunStateStore;
+import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.DeliveryMode;
 import org.teleportj1.run.FailureReason;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
+import org.teleportj1.sync.OpenRun;
 import org.teleportj1.sync.SyncSettings;
 
 /**
@@ -38,7 +39,7 @@ public final class ReplayCommand {
 
     public SyncRun replay(String id, boolean force, boolean allowShrink) throws IOException {
         DeadLetterStore store = bean("deadLetters", DeadLetterStore.class);
-        RunStateStore state = bean("runStateStore", RunStateStore.class);
+        StateDirectory state = bean("stateDirectory", StateDirectory.class);
         SyncSettings settings = bean("syncSettings", SyncSettings.class);
         DeadLetter letter = store.find(id).orElseThrow(() -> new ReplayRefusedException(
                 "no dead letter " + id + " in " + store.dir() + " ('dead-letters list' shows them)"));
@@ -49,15 +50,14 @@ public final class ReplayCommand {
             throw new ReplayRefusedException("dead letter " + id + " was already replayed (see 'dead-letters show "
                     + id + "'); use --force to send it again");
         }
-        Optional<LastSuccess> last = state.lastSuccess(letter.cluster());
+        Optional<LastSuccess> last = state.cluster(letter.cluster()).lastApplied(DeliveryMode.JUPITERONE.target());
         if (last.isPresent() && last.get().snapshotAt().isAfter(letter.snapshotAt()) && !force) {
             throw new ReplayRefusedException("cluster '" + letter.cluster() + "' was synced successfully after this"
                     + " snapshot (run " + last.get().runId() + ", read at " + last.get().snapshotAt() + "; this one was"
                     + " read at " + letter.snapshotAt() + "): replaying it would roll J1 back to older data."
                     + " Purge it, or use --force if you really mean it");
         }
-        try (ClusterLocks.Lease lease = bean("clusterLocks", ClusterLocks.class)
-                .acquire(letter.cluster(), "replay of " + id)) {
+        try (ClusterLocks.Lease lease = state.cluster(letter.cluster()).lock("replay of " + id)) {
             SyncRun run = new SyncRun(letter.cluster(), null, DeliveryMode.JUPITERONE,
                     new GraphBatcher(new ObjectMapper(), settings.batchLimits()), Instant.now());
             run.delivery().replayOf(id);
@@ -67,6 +67,7 @@ public final class ReplayCommand {
             run.delivery().partial(letter.partialTypes());
             Exchange exchange = new DefaultExchange(context);
             exchange.setProperty(SyncRun.PROPERTY, run);
+            exchange.setProperty(OpenRun.DELIVERY_TARGET, DeliveryMode.JUPITERONE.target());
             exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().path("scope").asText(null));
             exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().path("integrationInstanceId").asText(""));
             LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job{}", id, letter.objects(),

@@ -1,6 +1,5 @@
 package org.teleportj1.delivery;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.teleportj1.state.DeletionGuard;
 import org.teleportj1.state.DeletionGuardException;
 import org.teleportj1.state.LastSuccess;
-import org.teleportj1.state.RunStateStore;
+import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.SyncRun;
 
 /**
@@ -21,19 +20,19 @@ import org.teleportj1.run.SyncRun;
 public class DeletionGuardStep {
     private static final Logger LOG = LoggerFactory.getLogger(DeletionGuardStep.class);
 
-    private final RunStateStore state;
+    private final StateDirectory state;
     private final DeletionGuard guard;
     private final boolean allowShrink;
 
-    public DeletionGuardStep(RunStateStore state, DeletionGuard guard, boolean allowShrink) {
+    public DeletionGuardStep(StateDirectory state, DeletionGuard guard, boolean allowShrink) {
         this.state = state;
         this.guard = guard;
         this.allowShrink = allowShrink;
     }
 
-    public void check(Exchange exchange) throws IOException {
+    public void check(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        Optional<LastSuccess> previous = state.lastSuccess(run.cluster());
+        Optional<LastSuccess> previous = state.cluster(run.cluster()).lastApplied(run.mode().target());
         Set<String> partial = run.delivery().partialTypes();
         Optional<String> trip = partial.isEmpty()
                 ? guard.trips(run.cluster(), previous, run.batcher().objectCount())

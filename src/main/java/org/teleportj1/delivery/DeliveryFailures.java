@@ -27,6 +27,25 @@ public class DeliveryFailures {
         }
     }
 
+    /** Route predicate: J1 delivery of this run has failed (uploads stop; close dead-letters). */
+    public boolean happened(Exchange exchange) {
+        return exchange.getProperty(SyncRun.PROPERTY, SyncRun.class).delivery().isFailed();
+    }
+
+    /** Route predicate: nothing has failed yet. */
+    public boolean none(Exchange exchange) {
+        return !happened(exchange);
+    }
+
+    /** A job left open by a run that died could not be aborted: it stays unfinalized, so J1 never applies it. */
+    public void deadJobNotAborted(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.warn("Cluster '{}': could not abort J1 sync job {}, left open by a run that did not finish ({}); it stays"
+                        + " unfinalized, so J1 applies and deletes nothing from it", run.cluster(),
+                exchange.getProperty(SyncRun.DEAD_RUN_JOB, String.class), FailureReason.of(cause));
+    }
+
     /** Aborting failed too (J1 unreachable): an unfinalized job is never applied, so this is only logged. */
     public void abortFailed(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);

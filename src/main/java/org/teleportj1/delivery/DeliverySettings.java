@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param parallelUploads   upload requests in flight at once, per run
  * @param pollInterval      pause between status polls of a finalized job
  * @param pollTimeout       how long to wait for a finalized job to reach FINISHED, ABORTED or ERROR
- * @param stateDir          last-success state, locks and the spools of running runs
+ * @param stateDir          every cluster's state (StateDirectory)
  * @param deadLetterDir     runs that could not be delivered, one directory each
  * @param maxShrinkPercent  the deletion guard trips when the graph shrinks by more than this
  * @param allowShrink       the operator allows a bigger shrink (set for one run)
@@ -32,7 +32,4 @@ public record DeliverySettings(boolean gzip, int parallelUploads, Duration pollI
     }
 
     /** Work directory of the runs in progress: their spools. */
-    public Path spoolDir() {
-        return stateDir.resolve("spool");
-    }
 }

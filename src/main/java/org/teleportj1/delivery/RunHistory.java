@@ -1,6 +1,5 @@
 package org.teleportj1.delivery;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -8,30 +7,36 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.teleportj1.state.LastSuccess;
-import org.teleportj1.state.RunStateStore;
+import org.teleportj1.state.ClusterState;
+import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.SyncRun;
 
 /**
- * After J1 reported the job FINISHED: remembers the run as the cluster's last applied one (also a
- * partial run: J1 holds its newer data, so replaying an older snapshot would roll that back).
+ * After the target applied the run (J1 reported the job FINISHED, or the dry-run files are in
+ * place): remembers it as the target's last applied run (also a partial run: J1 holds its newer
+ * data, so replaying an older snapshot would roll that back), and the SSO users it saw.
  */
 public class RunHistory {
-    private final RunStateStore state;
+    private final StateDirectory state;
 
-    public RunHistory(RunStateStore state) {
+    public RunHistory(StateDirectory state) {
         this.state = state;
     }
 
-    public void applied(Exchange exchange) throws IOException {
+    public void applied(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        ClusterState cluster = state.cluster(run.cluster());
+        String target = run.mode().target();
         Instant snapshot = run.delivery().snapshotAt() == null ? run.startedAt() : run.delivery().snapshotAt();
         Map<String, Long> counts = run.batcher().countsByType();
         if (run.isPartial()) {
-            counts = keptInJ1(counts, state.lastSuccess(run.cluster()), run.delivery().partialTypes());
+            counts = keptInJ1(counts, cluster.lastApplied(target), run.delivery().partialTypes());
         }
         long objects = counts.values().stream().mapToLong(Long::longValue).sum();
-        state.recordSuccess(run.cluster(), new LastSuccess(run.runId(), run.jobId(), snapshot, Instant.now(),
-                objects, counts));
+        cluster.applied(target, new LastSuccess(run.runId(), run.jobId(), snapshot, Instant.now(), objects, counts));
+        if (run.hasGraph()) { // a replay re-sends a graph: it saw no users now
+            cluster.rememberUsers(run.graph().usersToRemember(cluster.rememberedUsers()));
+        }
     }
 
     /**

@@ -1,25 +1,24 @@
 package org.teleportj1.delivery;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.state.ClusterNames;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.state.RunSpool;
+import org.teleportj1.state.StateDirectory;
 
 /**
- * Opens each J1 run's spool ({@code <state-dir>/spool/<cluster>-<run>}) and taps the run's
+ * Opens each J1 run's spool (in the cluster's state, {@code spool/<run>}) and taps the run's
  * batcher into it; discards it once the run was applied or could not read the whole cluster.
  */
 public class RunSpools {
     private static final Logger LOG = LoggerFactory.getLogger(RunSpools.class);
 
-    private final Path spoolDir;
+    private final StateDirectory state;
 
-    public RunSpools(Path spoolDir) {
-        this.spoolDir = spoolDir;
+    public RunSpools(StateDirectory state) {
+        this.state = state;
     }
 
     public void open(Exchange exchange) throws IOException {
@@ -27,7 +26,7 @@ public class RunSpools {
         if (run.delivery().replayOf() != null) {
             return; // a replay's graph is already on disk, in its dead letter
         }
-        RunSpool spool = RunSpool.open(spoolDir.resolve(ClusterNames.checked(run.cluster()) + "-" + run.runId()));
+        RunSpool spool = RunSpool.open(state.cluster(run.cluster()).spool(run.runId()));
         run.delivery().spool(spool);
         run.batcher().tap(spool);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class GraphBuilder {
     private final Set<String> roleNames = new LinkedHashSet<>();
     private final List<RoleRules> roleRules = new ArrayList<>();
     private final Set<String> listedUsers = new LinkedHashSet<>();
+    private final Set<String> ssoUsers = new HashSet<>();
     private final Set<String> referencedUsers = new LinkedHashSet<>();
     private final Set<String> reviewKeys = new HashSet<>();
     private final AccessGraph accessGraph = new AccessGraph();
@@ -89,6 +91,9 @@ public final class GraphBuilder {
             if (!listedUsers.add(name)) {
                 duplicate("user", name);
                 continue;
+            }
+            if (!"local".equals(UserMapper.authType(user.getSpec()))) {
+                ssoUsers.add(name);
             }
             GraphFragment fragment = UserMapper.user(user, context, roleNames::contains);
             stats.danglingReferencesSkipped += missingRoles(user.getSpec().getRolesList().stream().distinct().toList());
@@ -167,9 +172,28 @@ public final class GraphBuilder {
         remembered.putAll(lastSeen);
     }
 
-    /** Names of the users Teleport listed in this run (for the caller's retention state). */
+    /** Names of the users Teleport listed in this run. */
     public Set<String> listedUserNames() {
         return Collections.unmodifiableSet(listedUsers);
+    }
+
+    /**
+     * What to remember for the next run, given what was remembered before this one: the SSO users
+     * listed now, seen now; the earlier ones not listed now, as long as the retention window keeps
+     * them. A user now listed as a local user is not remembered: local users do not vanish between
+     * logins, so one that is gone was deleted.
+     */
+    public Map<String, Instant> usersToRemember(Map<String, Instant> before) {
+        Instant now = context.cluster().syncTime();
+        Instant oldest = now.minus(context.options().userRetention());
+        Map<String, Instant> next = new TreeMap<>();
+        before.forEach((name, lastSeen) -> {
+            if (!listedUsers.contains(name) && !lastSeen.isBefore(oldest)) {
+                next.put(name, lastSeen);
+            }
+        });
+        ssoUsers.forEach(name -> next.put(name, now));
+        return next;
     }
 
     /**

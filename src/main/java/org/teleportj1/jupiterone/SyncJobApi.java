@@ -180,6 +180,23 @@ public class SyncJobApi {
                 json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: " + reason)));
     }
 
+    /** Route predicate: this run started a J1 job. */
+    public boolean hasJob(Exchange exchange) {
+        return run(exchange).jobId() != null;
+    }
+
+    /** Aborts the job a run of this cluster left open when its process died. */
+    public void abortDeadJob(Exchange exchange) throws IOException {
+        request(exchange, "/" + exchange.getProperty(SyncRun.DEAD_RUN_JOB, String.class) + "/abort",
+                json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: the run that opened this job did not"
+                        + " finish (its process stopped)")));
+    }
+
+    public void deadJobAborted(Exchange exchange) {
+        LOG.warn("Cluster '{}': J1 sync job {}, left open by a run that did not finish, aborted",
+                run(exchange).cluster(), exchange.getProperty(SyncRun.DEAD_RUN_JOB, String.class));
+    }
+
     public void jobAborted(Exchange exchange) {
         SyncRun run = run(exchange);
         LOG.warn("Cluster '{}': J1 sync job {} aborted; nothing from this run is applied or deleted",

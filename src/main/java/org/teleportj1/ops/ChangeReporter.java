@@ -15,8 +15,8 @@ import org.teleportj1.run.SyncRun;
 
 /**
  * After a successful run: compares its graph with the cluster's last successful run, logs the
- * change report, writes it to {@code <state-dir>/<cluster>/changes.json}, and makes this run the
- * new baseline.
+ * change report, writes it to {@code changes.json} in the target's change-report directory, and
+ * makes this run the new baseline of that target.
  */
 public class ChangeReporter {
     static final String REPORT_FILE = "changes.json";
@@ -33,19 +33,20 @@ public class ChangeReporter {
     }
 
     public ChangeReport report(SyncRun run, GraphFingerprints graph) {
-        FingerprintState.Baseline baseline = state.read(run.cluster()).orElse(null);
+        String target = run.mode().target();
+        FingerprintState.Baseline baseline = state.read(run.cluster(), target).orElse(null);
         ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), state, baseline, graph);
         LOG.info("{}", report.table(KEYS_LOGGED));
-        write(report);
-        state.write(run.cluster(), run.runId(), run.finishedAt(), graph);
+        write(report, reportFile(run.cluster(), target));
+        state.write(run.cluster(), target, run.runId(), run.finishedAt(), graph);
         return report;
     }
 
-    public Path reportFile(String cluster) {
-        return state.clusterDir(cluster).resolve(REPORT_FILE);
+    public Path reportFile(String cluster, String target) {
+        return state.dir(cluster, target).resolve(REPORT_FILE);
     }
 
-    private void write(ChangeReport report) {
+    private void write(ChangeReport report, Path file) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("cluster", report.cluster());
         document.put("runId", report.runId());
@@ -56,7 +57,6 @@ public class ChangeReporter {
         document.put("removed", report.removed());
         document.put("changed", report.changed());
         document.put("byType", report.byType());
-        Path file = reportFile(report.cluster());
         Path temp = file.resolveSibling("." + REPORT_FILE + ".tmp");
         try {
             Files.createDirectories(file.getParent());

@@ -12,12 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.teleportj1.state.ClusterState;
+import org.teleportj1.state.StateDirectory;
 
 /**
- * The graph of a cluster's last successful run, kept between runs as
- * {@code <state-dir>/<cluster>/last-success.ndjson.gz}, one {@code [type, hash, key]} line per
- * object, and {@code last-success.json}, the run id, time and object count. Written only after a successful run,
- * atomically, so a failed or interrupted run never becomes the baseline of the next change report.
+ * The change-report baseline of a cluster and delivery target: the graph of its last successful
+ * run, kept in the target's directory of the cluster state ({@link ClusterState#changeReportDir})
+ * as {@code last-success.ndjson.gz}, one {@code [type, hash, key]} line per object, and
+ * {@code last-success.json}, the run id, time and object count. Written only after a successful
+ * run, atomically, so a failed or interrupted run never becomes the baseline of the next change
+ * report; a dry run never replaces the J1 target's baseline.
  */
 public final class FingerprintState {
     static final String FILE = "last-success.ndjson.gz";
@@ -27,31 +31,27 @@ public final class FingerprintState {
     public record Baseline(String runId, Instant succeededAt, long objects, Path file) {
     }
 
-    private final Path stateDir;
+    private final StateDirectory state;
     private final ObjectMapper json;
 
-    public FingerprintState(Path stateDir, ObjectMapper json) {
-        this.stateDir = stateDir;
+    public FingerprintState(StateDirectory state, ObjectMapper json) {
+        this.state = state;
         this.json = json;
     }
 
-    public Path stateDir() {
-        return stateDir;
-    }
-
-    public Path clusterDir(String cluster) {
-        return stateDir.resolve(cluster);
+    public Path dir(String cluster, String target) {
+        return state.cluster(cluster).changeReportDir(target);
     }
 
     /** Where a run in progress writes its fingerprints. */
-    public Path runFile(String cluster, String runId) {
-        return clusterDir(cluster).resolve(".fingerprints-" + runId + ".ndjson.gz");
+    public Path runFile(String cluster, String target, String runId) {
+        return state.cluster(cluster).fingerprints(target, runId);
     }
 
     /** The cluster's baseline (its header; objects via {@link #forEach}), if there is one. */
-    public Optional<Baseline> read(String cluster) {
-        Path file = clusterDir(cluster).resolve(FILE);
-        Path header = clusterDir(cluster).resolve(HEADER);
+    public Optional<Baseline> read(String cluster, String target) {
+        Path file = dir(cluster, target).resolve(FILE);
+        Path header = dir(cluster, target).resolve(HEADER);
         if (!Files.isRegularFile(file) || !Files.isRegularFile(header)) {
             return Optional.empty();
         }
@@ -68,15 +68,6 @@ public final class FingerprintState {
         }
     }
 
-    /** Id and time of the cluster's last successful run; empty when unknown or unreadable. */
-    public Optional<Baseline> lastSuccess(String cluster) {
-        try {
-            return read(cluster);
-        } catch (IllegalStateException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Streams the objects of a baseline. */
     public void forEach(Baseline baseline, Consumer<GraphFingerprints.Fingerprint> action) {
         GraphFingerprints.forEach(baseline.file(), 0, action);
@@ -86,8 +77,8 @@ public final class FingerprintState {
      * Makes {@code graph} the cluster's baseline: its file is renamed into place (no copy of a
      * million lines), then the small header naming the run is replaced.
      */
-    public void write(String cluster, String runId, Instant succeededAt, GraphFingerprints graph) {
-        Path dir = clusterDir(cluster);
+    public void write(String cluster, String target, String runId, Instant succeededAt, GraphFingerprints graph) {
+        Path dir = dir(cluster, target);
         Path temp = dir.resolve("." + HEADER + ".tmp");
         graph.close();
         try {

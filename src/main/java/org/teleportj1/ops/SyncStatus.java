@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.StateDirectory;
 
 /**
  * How each cluster's latest run ended and when its last successful run was: what the health
  * checks and gauges report. The last success survives restarts: until this process has a run of
- * its own, it is read from the change-report state.
+ * its own, it is the last run the delivery target applied, from the cluster's state.
  */
 public class SyncStatus {
 
@@ -19,11 +20,13 @@ public class SyncStatus {
                                 String lastSuccessRunId, Instant lastSuccessAt) {
     }
 
-    private final FingerprintState state;
+    private final StateDirectory state;
+    private final String target;
     private final Map<String, ClusterStatus> clusters = new ConcurrentHashMap<>();
 
-    public SyncStatus(FingerprintState state) {
+    public SyncStatus(StateDirectory state, String target) {
         this.state = state;
+        this.target = target;
     }
 
     public void record(SyncRun run) {
@@ -44,7 +47,11 @@ public class SyncStatus {
     }
 
     private Optional<ClusterStatus> fromState(String cluster) {
-        return state.lastSuccess(cluster).map(baseline -> new ClusterStatus(null, null, null, null,
-                baseline.runId(), baseline.succeededAt()));
+        try {
+            return state.cluster(cluster).lastApplied(target).map(last -> new ClusterStatus(null, null, null, null,
+                    last.runId(), last.appliedAt()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the next run says why, with the fix
+        }
     }
 }

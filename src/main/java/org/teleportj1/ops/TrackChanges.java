@@ -18,7 +18,7 @@ public class TrackChanges implements Processor {
     @Override
     public void process(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        GraphFingerprints fingerprints = GraphFingerprints.create(state.runFile(run.cluster(), run.runId()));
+        GraphFingerprints fingerprints = GraphFingerprints.create(state.runFile(run.cluster(), run.mode().target(), run.runId()));
         run.batcher().observe(fingerprints::add);
         exchange.setProperty(GraphFingerprints.PROPERTY, fingerprints);
     }

@@ -12,6 +12,7 @@ import org.teleportj1.run.DeliveryState;
 import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
+import org.teleportj1.graph.GraphOptions;
 import org.teleportj1.run.RunProgress;
 
 /**
@@ -20,6 +21,8 @@ import org.teleportj1.run.RunProgress;
  */
 public final class SyncRun {
     public static final String PROPERTY = "syncRun";
+    /** Exchange property: the J1 sync job a run of the same cluster left open when its process died. */
+    public static final String DEAD_RUN_JOB = "deadRunJobId";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -53,10 +56,15 @@ public final class SyncRun {
     }
 
     /** Starts the graph once Ping told us the cluster's name. */
-    public GraphBuilder startGraph(ClusterInfo info) {
+    public GraphBuilder startGraph(ClusterInfo info, GraphOptions options) {
         this.clusterInfo = info;
-        this.graph = new GraphBuilder(info, batcher);
+        this.graph = new GraphBuilder(info, options, batcher);
         return graph;
+    }
+
+    /** False for a replay, which re-sends a spooled graph instead of building one. */
+    public boolean hasGraph() {
+        return graph != null;
     }
 
     public GraphBuilder graph() {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One run per cluster at a time. Quartz {@code stateful} keeps a schedule from overlapping itself;
  * this also covers a manual {@code sync} or {@code dead-letters replay} started while the service
- * runs: an OS file lock on {@code <state-dir>/<cluster>.lock} across processes, a map within one
+ * runs: an OS file lock on {@code <state-dir>/<cluster>/run.lock} across processes, a map within one
  * (the JVM refuses a second lock on the same file with OverlappingFileLockException).
  */
 public class ClusterLocks {
@@ -76,7 +76,7 @@ public class ClusterLocks {
 
     private Lease lockFile(String cluster, String holder) throws IOException {
         OwnerOnlyFiles.directories(dir);
-        Path file = OwnerOnlyFiles.file(dir.resolve(cluster + ".lock"));
+        Path file = OwnerOnlyFiles.file(dir.resolve(cluster).resolve("run.lock"));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {

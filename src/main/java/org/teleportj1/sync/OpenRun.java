@@ -13,6 +13,10 @@ import org.teleportj1.run.SyncRun;
 public class OpenRun implements Processor {
     public static final String CLUSTER = "cluster";
     public static final String ACCOUNT_NAME = "accountName";
+    /** Exchange property: the run's id (its start time), for routes and their file names. */
+    public static final String RUN_ID = "runId";
+    /** Exchange property: the delivery target the routes hand each delivery step to (delivery.camel.yaml). */
+    public static final String DELIVERY_TARGET = "deliveryTarget";
     private static final Logger LOG = LoggerFactory.getLogger(OpenRun.class);
 
     private final SyncSettings settings;
@@ -32,6 +36,8 @@ public class OpenRun implements Processor {
         SyncRun run = new SyncRun(cluster, exchange.getProperty(ACCOUNT_NAME, String.class), settings.mode(),
                 new GraphBatcher(json, settings.batchLimits()), Instant.now());
         exchange.setProperty(SyncRun.PROPERTY, run);
+        exchange.setProperty(RUN_ID, run.runId());
+        exchange.setProperty(DELIVERY_TARGET, run.mode().target());
         LOG.info("Sync of cluster '{}' started (run {}, {})", cluster, run.runId(),
                 run.isDryRun() ? "dry run into " + settings.outputDir().resolve(cluster) : "delivering to JupiterOne");
     }

@@ -107,7 +107,7 @@ class ChangeReportSyncTest extends CamelMainTestSupport {
         } finally {
             CLUSTER.behaviour(SandboxBehaviour.normal());
         }
-        JsonNode after = JSON.readTree(STATE.resolve("lab").resolve("changes.json").toFile());
+        JsonNode after = JSON.readTree(STATE.resolve("lab").resolve("dry-run").resolve("changes.json").toFile());
         assertEquals(before.path("runId").asText(), after.path("runId").asText(), "report untouched by the failure");
         JsonNode next = syncAndReadReport();
         assertEquals(before.path("runId").asText(), next.path("comparedWithRunId").asText());
@@ -124,7 +124,7 @@ class ChangeReportSyncTest extends CamelMainTestSupport {
     private JsonNode syncAndReadReport() throws Exception {
         List<SyncRun> runs = OneShotSync.runAll(context, Set.of("lab"));
         assertEquals(RunResult.SUCCEEDED, runs.get(0).result(), runs.get(0).failure());
-        JsonNode report = JSON.readTree(STATE.resolve("lab").resolve("changes.json").toFile());
+        JsonNode report = JSON.readTree(STATE.resolve("lab").resolve("dry-run").resolve("changes.json").toFile());
         assertEquals(runs.get(0).runId(), report.path("runId").asText());
         return report;
     }

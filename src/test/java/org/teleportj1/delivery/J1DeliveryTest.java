@@ -46,7 +46,7 @@ import org.teleportj1.sandbox.SandboxLauncher;
 import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.OwnerOnlyFiles;
-import org.teleportj1.state.RunStateStore;
+import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
 
@@ -287,8 +287,8 @@ class J1DeliveryTest extends CamelMainTestSupport {
 
     @Test
     void aSecondRunOfTheSameClusterDoesNotStartWhileOneIsRunning() throws IOException {
-        ClusterLocks locks = context.getRegistry().lookupByNameAndType("clusterLocks", ClusterLocks.class);
-        try (ClusterLocks.Lease running = locks.acquire("default", "test")) {
+        StateDirectory state = context.getRegistry().findSingleByType(StateDirectory.class);
+        try (ClusterLocks.Lease running = state.cluster("default").lock("test")) {
             SyncRun run = sync();
             assertEquals(RunResult.FAILED, run.result());
             assertTrue(run.failure().contains("already being synced"), run.failure());
@@ -309,7 +309,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
     }
 
     private void remember(long objects) throws IOException {
-        new RunStateStore(STATE).recordSuccess("default", new LastSuccess("20000101T000000Z", "job-0",
+        new StateDirectory(STATE).cluster("default").applied("jupiterone", new LastSuccess("20000101T000000Z", "job-0",
                 Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2000-01-01T00:00:00Z"), objects, Map.of()));
     }
 

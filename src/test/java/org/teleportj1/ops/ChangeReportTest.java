@@ -15,20 +15,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleportj1.state.StateDirectory;
 
 /** The comparison, the state file round trip, and the log table. */
 class ChangeReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET = "jupiterone";
     @TempDir
     Path dir;
     private int graphs;
 
     private FingerprintState state() {
-        return new FingerprintState(dir, JSON);
+        return new FingerprintState(new StateDirectory(dir), JSON);
     }
 
     private GraphFingerprints graph(Object... keyTypeContent) {
-        GraphFingerprints graph = GraphFingerprints.create(state().runFile("lab", "run-" + graphs++));
+        GraphFingerprints graph = GraphFingerprints.create(state().runFile("lab", TARGET, "run-" + graphs++));
         for (int i = 0; i < keyTypeContent.length; i += 3) {
             graph.add(Map.of("_key", keyTypeContent[i], "_type", keyTypeContent[i + 1]),
                     keyTypeContent[i + 2].toString().getBytes(StandardCharsets.UTF_8));
@@ -39,8 +41,8 @@ class ChangeReportTest {
 
     /** Stores {@code graph} as the baseline of cluster "lab" and reads it back. */
     private FingerprintState.Baseline baseline(GraphFingerprints graph) {
-        state().write("lab", "run-1", Instant.EPOCH, graph);
-        return state().read("lab").orElseThrow();
+        state().write("lab", TARGET, "run-1", Instant.EPOCH, graph);
+        return state().read("lab", TARGET).orElseThrow();
     }
 
     private static List<GraphFingerprints.Fingerprint> read(Path file, int skip) {
@@ -102,27 +104,26 @@ class ChangeReportTest {
         GraphFingerprints graph = graph("u:a", "user", "{a}", "r:x|y", "role", "{\"x\":1}");
         List<GraphFingerprints.Fingerprint> written = read(graph.file(), 0);
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
-        state().write("lab", "run-1", at, graph);
+        state().write("lab", TARGET, "run-1", at, graph);
 
-        FingerprintState.Baseline read = state().read("lab").orElseThrow();
+        FingerprintState.Baseline read = state().read("lab", TARGET).orElseThrow();
         assertEquals("run-1", read.runId());
         assertEquals(at, read.succeededAt());
         assertEquals(2, read.objects());
         List<GraphFingerprints.Fingerprint> stored = new ArrayList<>();
         state().forEach(read, stored::add);
         assertEquals(written, stored);
-        assertEquals(at, state().lastSuccess("lab").orElseThrow().succeededAt());
-        assertTrue(state().read("other").isEmpty());
+        assertTrue(state().read("other", TARGET).isEmpty());
         assertFalse(Files.exists(graph.file()), "the run's own file is gone once it is the baseline");
-        assertFalse(Files.exists(dir.resolve("lab").resolve("." + FingerprintState.HEADER + ".tmp")));
+        assertFalse(Files.exists(dir.resolve("lab").resolve(TARGET).resolve("." + FingerprintState.HEADER + ".tmp")));
     }
 
     @Test
     void aDamagedStateFileSaysHowToRecover() throws Exception {
-        Files.createDirectories(dir.resolve("lab"));
-        Files.writeString(dir.resolve("lab").resolve(FingerprintState.FILE), "not gzip");
-        Files.writeString(dir.resolve("lab").resolve(FingerprintState.HEADER), "{not json");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> state().read("lab"));
+        Files.createDirectories(dir.resolve("lab").resolve(TARGET));
+        Files.writeString(dir.resolve("lab").resolve(TARGET).resolve(FingerprintState.FILE), "not gzip");
+        Files.writeString(dir.resolve("lab").resolve(TARGET).resolve(FingerprintState.HEADER), "{not json");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> state().read("lab", TARGET));
         assertTrue(e.getMessage().contains("Delete it"), e.getMessage());
     }
 
