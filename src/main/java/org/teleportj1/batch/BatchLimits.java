@@ -2,7 +2,7 @@ package org.teleportj1.batch;
 
 /**
  * When a batch is full: J1's SDK sends at most 5,000,000 serialized bytes per upload
- * (jupiterone-api.md §2.1); the object count bounds the work one retry repeats.
+ * (docs/jupiterone-api.md §2.1); the object count bounds the work one retry repeats.
  */
 public record BatchLimits(long maxBytes, int maxObjects) {
     public BatchLimits {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Renders the data-model tables in the format of J1's integration documentation
- * ({@code j1-integration document}, jupiterone-api.md §5.1) from {@link EntityType} and
+ * ({@code j1-integration document}, docs/jupiterone-api.md §4.1) from {@link EntityType} and
  * {@link RelationshipType}, so the published document cannot drift from the code.
  */
 public final class DataModelDocument {

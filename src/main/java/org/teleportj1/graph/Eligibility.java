@@ -1,7 +1,7 @@
 package org.teleportj1.graph;
 
 /**
- * Teleport's {@code IneligibleStatus} of access-list members and owners (teleport-api.md §2.4).
+ * Teleport's {@code IneligibleStatus} of access-list members and owners (docs/teleport-api.md §2.4).
  * Only eligible memberships grant anything; {@code UNSPECIFIED} is what servers send when they
  * did not evaluate it (bulk listing), so it counts as eligible. Unknown numbers grant nothing.
  */

@@ -1,7 +1,7 @@
 package org.teleportj1.graph;
 
 /**
- * The entity types this integration writes (graph-model.md "Entities"). The one place where a
+ * The entity types this integration writes (docs/jupiterone.md §3). The one place where a
  * {@code _type} and its data-model {@code _class} are declared; mappers and the data-model document
  * use these constants.
  */

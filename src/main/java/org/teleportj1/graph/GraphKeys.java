@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Key formats of graph-model.md. Keys embed the cluster name so that two clusters never collide in
+ * Key formats of docs/jupiterone.md §2. Keys embed the cluster name so that two clusters never collide in
  * one J1 account. Names are escaped ({@code %}, {@code |} and {@code :} percent-encoded) so that a
  * hostile name can never forge the separators of another key; ordinary names stay readable.
  * Keys longer than the limit keep a prefix and end in a SHA-256 of the whole key: still stable

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Limits that keep hostile or huge Teleport data inside J1's rules. Defaults follow
- * graph-model.md and jupiterone-api.md §3.
+ * docs/jupiterone.md and docs/jupiterone-api.md §3.
  *
  * @param maxTraits         at most this many {@code trait.<name>} properties per user; the rest is counted
  * @param maxTraitValues    at most this many values per trait; the rest is counted

@@ -3,7 +3,7 @@ package org.teleportj1.graph;
 import java.util.regex.Pattern;
 
 /**
- * J1's rules for property names and string values (jupiterone-api.md §3.3, data-model
+ * J1's rules for property names and string values (docs/jupiterone-api.md §3.3, data-model
  * {@code GraphObject.propertyNames}).
  */
 public final class PropertyRules {

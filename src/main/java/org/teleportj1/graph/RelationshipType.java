@@ -1,7 +1,7 @@
 package org.teleportj1.graph;
 
 /**
- * The relationship types this integration writes (graph-model.md "Relationships"), declared once.
+ * The relationship types this integration writes (docs/jupiterone.md §4), declared once.
  */
 public enum RelationshipType {
     ACCOUNT_HAS_USER(EntityType.ACCOUNT, "HAS", EntityType.USER, "teleport_account_has_user"),

@@ -4,7 +4,7 @@ import com.google.protobuf.Timestamp;
 
 /**
  * Teleport timestamps as J1 epoch milliseconds. Teleport always encodes some timestamps and sends
- * Go's zero time (0001-01-01T00:00:00Z) for "not set" (teleport-api.md §2.6); that, an absent
+ * Go's zero time (0001-01-01T00:00:00Z) for "not set" (docs/teleport-api.md §2.5); that, an absent
  * message and the proto default are all "absent" here.
  */
 public final class TeleportTime {

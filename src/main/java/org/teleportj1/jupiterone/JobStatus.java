@@ -1,6 +1,6 @@
 package org.teleportj1.jupiterone;
 
-/** J1 sync-job statuses (jupiterone-api.md §1.4): FINISHED is success, ABORTED* and ERROR* failure, the rest pending. */
+/** J1 sync-job statuses (docs/jupiterone-api.md §1.4): FINISHED is success, ABORTED* and ERROR* failure, the rest pending. */
 final class JobStatus {
     static final String FINISHED = "FINISHED";
 

@@ -20,7 +20,7 @@ import org.teleportj1.run.SyncRun;
 
 /**
  * Builds the requests of the J1 sync-job lifecycle (start, upload, finalize, abort) and reads
- * their answers (jupiterone-api.md §1). The routes send them; this class only knows the API.
+ * their answers (docs/jupiterone-api.md §1). The routes send them; this class only knows the API.
  * Paths are relative to {@code <base>/persister/synchronization/jobs}.
  */
 public class SyncJobApi {

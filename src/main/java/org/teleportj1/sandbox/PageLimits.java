@@ -1,6 +1,6 @@
 package org.teleportj1.sandbox;
 
-/** Teleport's server-side page sizes (teleport-api.md §1.1): what a request gets, not what it asks. */
+/** Teleport's server-side page sizes (docs/teleport-api.md §1.1): what a request gets, not what it asks. */
 final class PageLimits {
     static final int USERS_MAX = 1000;
     static final int ROLES_DEFAULT = 100;

@@ -19,7 +19,7 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  *                                the per-list calls serve the same data. (A current server answers
  *                                UNIMPLEMENTED to GetRoles, removed in v17.)
  * @param userPageBoundaryBug     the old auth-cache ListUsers bug: the token names the first user not
- *                                returned, so that user is skipped (teleport-api.md §6)
+ *                                returned, so that user is skipped (docs/teleport-api.md §6)
  * @param maxPageSize             answer RESOURCE_EXHAUSTED when a paged call's effective page size exceeds
  *                                this; 0 = never
  * @param unavailableOnCall       method name (e.g. "ListUsers") → the call number (1-based) that fails

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * JSON).
  */
 public final class GraphAssertions {
-    /** Limits of jupiterone-api.md §3 and graph-model.md. */
+    /** Limits of docs/jupiterone-api.md §3 and docs/jupiterone.md §2–§4. */
     public static final int MAX_KEY_LENGTH = 1000;
     public static final int MIN_KEY_LENGTH = 10;
     public static final int MAX_STRING_LENGTH = 4096;

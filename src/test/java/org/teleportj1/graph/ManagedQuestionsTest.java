@@ -69,7 +69,7 @@ class ManagedQuestionsTest {
         assertEquals("managed:teleport", questionFile.get("sourceId"));
         assertEquals("${integration_definition_id}", questionFile.get("integrationDefinitionId"));
         List<Map<String, Object>> questions = (List<Map<String, Object>>) questionFile.get("questions");
-        assertTrue(questions.size() >= 8, "one question per topic of graph-model.md");
+        assertTrue(questions.size() >= 8, "one question per topic of docs/jupiterone.md §5");
         Set<Object> ids = new HashSet<>();
         Set<Object> titles = new HashSet<>();
         for (Map<String, Object> question : questions) {

@@ -37,7 +37,7 @@ import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.proto.wrappers.StringValues;
 
 /**
- * A cluster shaped like a real one, built here: it must produce every type of graph-model.md, and
+ * A cluster shaped like a real one, built here: it must produce every type of docs/jupiterone.md, and
  * the whole graph must pass {@link GraphAssertions}.
  */
 class RealisticClusterTest {

@@ -119,7 +119,7 @@ class SandboxBehaviourTest {
         assertEquals(11, tokenNames.size());
         assertEquals(1_200 - tokenNames.size(), returned.size());
         tokenNames.forEach(name -> assertFalse(returned.contains(name), name + " was skipped"));
-        // the mitigation of teleport-api.md §6 recovers every skipped user
+        // the mitigation of docs/teleport-api.md §6 recovers every skipped user
         for (String name : tokenNames) {
             returned.add(reader.users().getUser(GetUserRequest.newBuilder().setName(name).build()).getUser()
                     .getMetadata().getName());

@@ -30,7 +30,7 @@ import org.teleportj1.proto.users.v1.ListUsersRequest;
 import org.teleportj1.proto.users.v1.ListUsersResponse;
 import org.teleportj1.proto.users.v1.UsersServiceGrpc;
 
-/** A minimal paging client for the tests: follows tokens exactly as teleport-api.md §1.1 says. */
+/** A minimal paging client for the tests: follows tokens exactly as docs/teleport-api.md §1.1 says. */
 final class SandboxReader {
     private static final int DEADLINE_SECONDS = 30;
 

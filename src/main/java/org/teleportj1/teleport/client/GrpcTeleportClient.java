@@ -37,7 +37,7 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  * leaves as a {@link TeleportException} from {@link TeleportErrors}.
  */
 final class GrpcTeleportClient implements TeleportClient {
-    /** Server maximums (teleport-api.md §1.1, §6): fewer pages, fewer ListUsers page boundaries. */
+    /** Server maximums (docs/teleport-api.md §1.1, §6): fewer pages, fewer ListUsers page boundaries. */
     static final int USERS_PAGE = 1000;
     static final int ROLES_PAGE = 1000;
     static final int ACCESS_LISTS_PAGE = 100;

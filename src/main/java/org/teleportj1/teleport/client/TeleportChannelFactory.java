@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
- * The one place where the gRPC channel is built (style.md: grpc-java example-tls). Every mode ends
+ * The one place where the gRPC channel is built (shaped like grpc-java's example-tls). Every mode ends
  * in the same mutual-TLS channel to the auth service; only the dialled address and the ALPN list
  * differ:
  * <ul>

@@ -10,10 +10,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * The one place where a failed RPC becomes a message a user can act on: what went wrong, which
- * setting or file is involved, and what to change (teleport-api.md §5).
+ * setting or file is involved, and what to change (docs/teleport-api.md §5).
  */
 final class TeleportErrors {
-    /** The RBAC rule each RPC needs (teleport-api.md §1.4), keyed by service/method. */
+    /** The RBAC rule each RPC needs (docs/teleport-api.md §1.2), keyed by service/method. */
     private static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("teleport.users.v1.UsersService/ListUsers", "user"),
             Map.entry("teleport.users.v1.UsersService/GetUser", "user"),
