@@ -95,6 +95,11 @@ public final class J1StandIn implements AutoCloseable {
     private volatile Answer down;
     private volatile String finalOutcome = "FINISHED";
     private volatile String requiredApiKey;
+    private volatile Stall stall;
+
+    /** Uploads held until {@link #release}: {@code arrived} opens when the first one is held. */
+    private record Stall(java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch release) {
+    }
 
     public J1StandIn() {
         try {
@@ -141,6 +146,25 @@ public final class J1StandIn implements AutoCloseable {
         requiredApiKey = key;
     }
 
+    /**
+     * From now on every upload is held without an answer, as a J1 that stopped answering mid-run
+     * would; returns a latch that opens when the first upload is held.
+     */
+    public java.util.concurrent.CountDownLatch holdUploads() {
+        Stall held = new Stall(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+        stall = held;
+        return held.arrived();
+    }
+
+    /** Answers the held uploads (with a reset connection) and stops holding. */
+    public void release() {
+        Stall held = stall;
+        stall = null;
+        if (held != null) {
+            held.release().countDown();
+        }
+    }
+
     /** Back to a healthy J1 with no history. */
     public void reset() {
         requests.clear();
@@ -168,6 +192,14 @@ public final class J1StandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        try {
+            answer(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException, InterruptedException {
         try (exchange) {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
@@ -179,6 +211,12 @@ public final class J1StandIn implements AutoCloseable {
                 requests.add(new Request(method, path, headers, body, 401));
                 respond(exchange, 401, error("UNAUTHORIZED", "Unauthorized"));
                 return;
+            }
+            Stall held = stall;
+            if (held != null && (path.endsWith("/entities") || path.endsWith("/relationships"))) {
+                held.arrived().countDown();
+                held.release().await();
+                return; // closing without a response
             }
             Answer fault = fault(path, body.length);
             if (fault != null) {
@@ -297,6 +335,7 @@ public final class J1StandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }
