@@ -140,7 +140,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertTrue(J1.requests("/entities").stream().allMatch(r -> "gzip".equals(r.header("Content-Encoding"))),
                 "uploads are gzipped");
         assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS));
-        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")), "the spool is gone after success");
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("default").resolve("spool")), "the spool is gone after success");
     }
 
     @Test
@@ -245,7 +245,12 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(0, job.finalizes.get());
         assertFalse(J1.requests("/entities").isEmpty(), "users and roles were uploaded before the failure");
         assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS), "a partial graph is never replayable");
-        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")));
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("default").resolve("spool")));
+        List<String> denied = log.lines().stream().filter(line -> line.contains("denied"))
+                .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR")).toList();
+        assertEquals(1, denied.size(), "the failure is logged once as a problem (and in the summary): " + denied);
+        assertTrue(denied.get(0).startsWith("ERROR") && !denied.get(0).contains("\n\tat "),
+                "one error line, no stack trace: " + denied.get(0));
     }
 
     @Test

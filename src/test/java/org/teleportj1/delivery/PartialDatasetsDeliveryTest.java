@@ -132,7 +132,7 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
         assertFalse(job.entityKeys.stream().anyMatch(key -> key.contains(":access_list:")), "no list was read");
         assertEquals(run.batcher().objectCount(), job.objects(), "everything read was uploaded");
         assertEquals(List.of(), TestDirectories.regularFiles(DEAD_LETTERS));
-        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("spool")));
+        assertEquals(List.of(), TestDirectories.regularFiles(STATE.resolve("default").resolve("spool")));
     }
 
     @Test

@@ -240,13 +240,24 @@ final class GrpcTeleportClient implements TeleportClient {
         return settings.callTimeout().toMillis();
     }
 
+    /**
+     * A listing's pages with Teleport's errors translated. A failed listing fails once: Camel's
+     * split asks the iterator again when it releases the exchange, and a second throw there is only
+     * logged, as a warning with a stack trace, before the run's own clear error line.
+     */
     private <T> Iterator<List<T>> translated(Iterator<List<T>> pages) {
         return new Iterator<>() {
+            private boolean failed;
+
             @Override
             public boolean hasNext() {
+                if (failed) {
+                    return false;
+                }
                 try {
                     return pages.hasNext();
                 } catch (RpcFailure e) {
+                    failed = true;
                     throw TeleportErrors.translate(e, channel, settings);
                 }
             }
@@ -259,6 +270,7 @@ final class GrpcTeleportClient implements TeleportClient {
                 try {
                     return pages.next();
                 } catch (RpcFailure e) {
+                    failed = true;
                     throw TeleportErrors.translate(e, channel, settings);
                 }
             }
