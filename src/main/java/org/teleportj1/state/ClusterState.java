@@ -25,6 +25,8 @@ public final class ClusterState {
     static final String FILE = "state.json";
     private static final String SPOOLS = "spool";
     private static final String FINGERPRINTS = ".fingerprints-";
+    private static final List<String> LEGACY_BASELINE = List.of("last-success.ndjson.gz", "last-success.json",
+            "changes.json");
     private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
 
     private final String cluster;
@@ -95,8 +97,29 @@ public final class ClusterState {
                     dead.map(RunInProgress::runId).orElse("?"), leftOver.isEmpty() ? "no files" : leftOver,
                     dead.map(RunInProgress::jobId).map(job -> "; its J1 sync job " + job + " is aborted").orElse(""));
         }
+        adoptLegacyBaseline(run.target());
         write(state.running(run));
         return dead;
+    }
+
+    /**
+     * Earlier versions kept one change-report baseline per cluster, directly in its directory: the
+     * first run after an upgrade makes it its target's, so its report still compares.
+     */
+    private void adoptLegacyBaseline(String target) {
+        try {
+            for (String name : LEGACY_BASELINE) {
+                Path legacy = dir.resolve(name);
+                Path adopted = changeReportDir(target).resolve(name);
+                if (Files.isRegularFile(legacy) && !Files.exists(adopted)) {
+                    OwnerOnlyFiles.directories(adopted.getParent());
+                    Files.move(legacy, adopted);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the change-report baseline of cluster '" + cluster + "' into "
+                    + changeReportDir(target) + ": " + e.getMessage(), e);
+        }
     }
 
     /** The run opened a J1 sync job: a crash from now on leaves a job to abort. */
