@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The little HTTP/1.1 the client needs on the proxy's web port: one request, one response head.
- * Reads byte by byte up to the blank line so no tunnelled byte after an upgrade is consumed.
+ * The response head of the connection upgrade on the proxy's web port. Reads byte by byte up to
+ * the blank line so no tunnelled byte after the head is consumed.
  */
 final class Http11 {
     private static final int MAX_HEAD = 64 * 1024;
@@ -70,61 +70,5 @@ final class Http11 {
                 }
             }
         }
-    }
-
-    /** The body after a head: chunked, Content-Length bytes, or everything up to EOF. */
-    static byte[] readBody(Head head, InputStream in, int limit) throws IOException {
-        String encoding = head.header("transfer-encoding");
-        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return readChunked(in, limit);
-        }
-        String length = head.header("content-length");
-        if (length != null) {
-            int n = Integer.parseInt(length.strip());
-            if (n > limit) {
-                throw new IOException("response body of " + n + " bytes is too large");
-            }
-            return in.readNBytes(n);
-        }
-        byte[] body = in.readNBytes(limit + 1);
-        if (body.length > limit) {
-            throw new IOException("response body is too large");
-        }
-        return body;
-    }
-
-    // Go's net/http chunks responses larger than a couple of kilobytes; /webapi/ping often is.
-    private static byte[] readChunked(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String sizeLine = readLine(in);
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip(), 16);
-            if (size == 0) {
-                while (!readLine(in).isEmpty()) {
-                    // trailers
-                }
-                return body.toByteArray();
-            }
-            if (body.size() + size > limit) {
-                throw new IOException("response body is too large");
-            }
-            body.write(in.readNBytes(size));
-            readLine(in);
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("connection closed inside a chunked body");
-            }
-            if (line.size() > 8192) {
-                throw new IOException("line too long");
-            }
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.ISO_8859_1).strip();
     }
 }
