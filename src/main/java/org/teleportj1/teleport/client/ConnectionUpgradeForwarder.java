@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * for every connection grpc-java opens, upgrades an HTTPS connection to the proxy
  * ({@code GET /webapi/connectionupgrade}, WebSocket sub-protocol {@code alpn-ping}) and pipes the
  * bytes through binary frames. The inner TLS (identity, ALPN routing) passes through untouched,
- * so the channel itself is the same as in proxy mode (teleport-api.md §4.3).
+ * so the channel itself is the same as in proxy mode (docs/teleport-api.md).
  */
 final class ConnectionUpgradeForwarder implements AutoCloseable {
     static final String PATH = "/webapi/connectionupgrade";

@@ -41,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Teleport's identity-file format (teleport-api.md §3): the first PEM block is the private
+ * Reads Teleport's identity-file format (docs/teleport-api.md): the first PEM block is the private
  * key, the second the TLS certificate, every later PEM block a trusted CA; the SSH certificate
  * line and {@code @cert-authority} lines are skipped. Each way the file can be unusable gets its
  * own message naming the file and the fix.

@@ -25,7 +25,7 @@ final class ProxyTls {
             SSLSocket tls = (SSLSocket) webTls.getSocketFactory().createSocket(tcp, proxy.host(), proxy.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            // The JDK sends no SNI for dot-less names such as "localhost" unless told to (teleport-api.md §9).
+            // The JDK sends no SNI for dot-less names such as "localhost" unless told to (docs/teleport-api.md).
             if (!proxy.isIpLiteral()) {
                 parameters.setServerNames(List.of(new SNIHostName(proxy.host())));
             }

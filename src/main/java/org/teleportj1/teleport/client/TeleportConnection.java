@@ -31,11 +31,28 @@ public final class TeleportConnection implements AutoCloseable {
     }
 
     /**
+     * Reads the identity and builds the channel now (route start-up) instead of at the first call;
+     * {@link #client()} still re-reads the file before every run.
+     */
+    public synchronized void open() {
+        current();
+    }
+
+    /** The cluster that issued the identity in use. */
+    public synchronized String clusterName() {
+        return current().identity().clusterName();
+    }
+
+    /**
      * A client for one run, on the current identity. The file is read on every call and compared by
      * content hash: a changed file (tbot renews every ~20 min) gives a new channel; the old one is
      * shut down once its calls finish. An expired identity is refused before any connection is made.
      */
     public synchronized TeleportClient client() {
+        return new GrpcTeleportClient(current(), settings);
+    }
+
+    private TeleportChannel current() {
         if (closed) {
             throw new IllegalStateException("the Teleport connection is closed");
         }
@@ -49,7 +66,7 @@ public final class TeleportConnection implements AutoCloseable {
             current = TeleportChannelFactory.open(settings, identity);
             LOG.info("Using the identity of '{}' for Teleport cluster '{}' at {} (mode {}, valid until {})",
                     identity.user(), identity.clusterName(), settings.address(),
-                    TeleportErrors.modeName(current.mode()), identity.notAfter());
+                    current.mode().uriName(), identity.notAfter());
             if (previous != null) {
                 LOG.info("The identity file {} changed; replaced the previous connection", settings.identityFile());
                 previous.close();
@@ -62,7 +79,7 @@ public final class TeleportConnection implements AutoCloseable {
         } else {
             current.identity().requireValidAt(now);
         }
-        return new GrpcTeleportClient(current, settings);
+        return current;
     }
 
     @Override

@@ -10,10 +10,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * The one place where a failed RPC becomes a message a user can act on: what went wrong, which
- * setting or file is involved, and what to change (teleport-api.md §5).
+ * setting or file is involved, and what to change (docs/teleport-api.md).
  */
 final class TeleportErrors {
-    /** The RBAC rule each RPC needs (teleport-api.md §1.4), keyed by service/method. */
+    /** The RBAC rule each RPC needs (docs/teleport-api.md), keyed by service/method. */
     private static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("teleport.users.v1.UsersService/ListUsers", "user"),
             Map.entry("teleport.users.v1.UsersService/GetUser", "user"),
@@ -33,7 +33,7 @@ final class TeleportErrors {
         Status status = failure.status();
         IdentityFile identity = channel.identity();
         String rpc = failure.method();
-        String server = "Teleport at " + channel.address() + " (mode " + modeName(channel.mode()) + ")";
+        String server = "Teleport at " + channel.address() + " (mode " + channel.mode().uriName() + ")";
         String said = status.getDescription() == null ? status.getCode().toString()
                 : status.getCode() + ": " + status.getDescription();
         return switch (status.getCode()) {
@@ -139,9 +139,5 @@ final class TeleportErrors {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    static String modeName(ConnectMode mode) {
-        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

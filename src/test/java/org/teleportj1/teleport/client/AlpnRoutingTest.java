@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AlpnRoutingTest {
     @Test
     void authProtocolHexEncodesTheClusterName() {
-        // teleport-api.md §4.2 example
+        // docs/teleport-api.md example
         assertEquals("teleport-auth@6578616d706c652e74656c65706f72742e7368.teleport.cluster.local",
                 AlpnRouting.authProtocol("example.teleport.sh"));
         assertEquals("h2", AlpnRouting.authProtocols("example.teleport.sh").get(1));

@@ -22,6 +22,7 @@ import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.sandbox.IssuedCertificate;
 import org.teleportj1.sandbox.KeyEncoding;
 import org.teleportj1.sandbox.KeyType;
+import org.teleportj1.teleport.TeleportConfiguration;
 
 /** Every connection path against real loopback servers with mutual TLS, and the errors of each. */
 class ConnectionPathsTest {
@@ -59,7 +60,7 @@ class ConnectionPathsTest {
     }
 
     private TeleportSettings settings(String address, ConnectMode mode, Path proxyCa) {
-        return TeleportSettings.of(address, pki.writeIdentity(dir.resolve("identity"))).withMode(mode)
+        return new TeleportConfiguration().toSettings(address, pki.writeIdentity(dir.resolve("identity"))).withMode(mode)
                 .withProxyCaFile(proxyCa).withCallTimeout(Duration.ofSeconds(10)).withRetry(2, Duration.ofMillis(10));
     }
 
@@ -194,7 +195,7 @@ class ConnectionPathsTest {
                 Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1));
         Path file = pki.writeIdentity(dir.resolve("expired"), old, KeyEncoding.PKCS8);
         TeleportConnection connection = closeLater(new TeleportConnection(
-                TeleportSettings.of(auth.address(), file).withMode(ConnectMode.DIRECT)));
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
 
         String message = assertThrows(TeleportException.class, connection::client).getMessage();
         assertTrue(message.contains("expired at " + old.certificate().getNotAfter().toInstant()), message);
@@ -207,7 +208,7 @@ class ConnectionPathsTest {
         IssuedCertificate first = pki.client(KeyType.ECDSA_P256);
         pki.writeIdentity(file, first, KeyEncoding.PKCS8);
         TeleportConnection connection = closeLater(new TeleportConnection(
-                TeleportSettings.of(auth.address(), file).withMode(ConnectMode.DIRECT)));
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
 
         connection.client().ping();
         assertEquals(first.certificate().getSerialNumber(), lastClientCertificate().getSerialNumber());
