@@ -55,7 +55,7 @@ final class TeleportChannelFactory {
                 : AlpnRouting.authProtocols(identity.clusterName());
         if (settings.retryAttempts() > 1) {
             builder.defaultServiceConfig(serviceConfig(settings)).enableRetry()
-                    .maxRetryAttempts(settings.retryAttempts());
+                    .maxRetryAttempts(settings.retryAttempts()).intercept(new RetryLog(settings.retryAttempts()));
         } else {
             builder.disableRetry();
         }
