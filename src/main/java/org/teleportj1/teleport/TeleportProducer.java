@@ -22,7 +22,7 @@ public class TeleportProducer extends DefaultProducer {
         return (TeleportEndpoint) super.getEndpoint();
     }
 
-    /** Reads the identity and builds the channel while the route starts, so a broken setup fails there. */
+    /** Resolves the cluster and builds its channel while the route starts (see {@link TeleportConnection#open()}). */
     @Override
     protected void doStart() throws Exception {
         super.doStart();

@@ -16,6 +16,7 @@ public final class TeleportConnection implements AutoCloseable {
     private final Clock clock;
     private TeleportChannel current;
     private boolean closed;
+    private boolean opened;
 
     public TeleportConnection(TeleportSettings settings) {
         this(settings, Clock.systemUTC());
@@ -31,11 +32,22 @@ public final class TeleportConnection implements AutoCloseable {
     }
 
     /**
-     * Reads the identity and builds the channel now (route start-up) instead of at the first call;
-     * {@link #client()} still re-reads the file before every run.
+     * Builds the channel now (route start-up) rather than at the first call, when the identity allows.
+     * An identity file that is missing, unreadable or expired at start-up is not fatal: tbot may write
+     * it later, and the health check and {@code check} command report it; the first call then builds
+     * the channel, or fails with the same message.
      */
     public synchronized void open() {
-        current();
+        if (opened) {
+            return;
+        }
+        opened = true;
+        try {
+            current();
+        } catch (TeleportException e) {
+            LOG.warn("Not connected to Teleport at {} yet; the first run tries again: {}", settings.address(),
+                    e.getMessage());
+        }
     }
 
     /** The cluster that issued the identity in use. */

@@ -126,6 +126,34 @@ class ConnectionPathsTest {
     }
 
     @Test
+    void openResolvesTheModeAndBuildsTheChannelBeforeTheFirstCall() throws Exception {
+        AlpnRoutingTestProxy proxy = closeLater(new AlpnRoutingTestProxy(CLUSTER, auth.socketAddress()));
+        TeleportConnection connection = closeLater(new TeleportConnection(settings(proxy.address(), ConnectMode.AUTO,
+                proxy.web.writeCaFile(dir.resolve("proxy-ca.pem")))));
+
+        connection.open();
+        assertEquals(1, proxy.web.pings.get(), "auto mode asked the proxy while opening");
+        assertEquals(0, proxy.routed.get(), "no call was made yet");
+
+        assertEquals(CLUSTER, connection.client().ping().getClusterName());
+        assertEquals(1, proxy.web.pings.get(), "the call used the channel built by open()");
+    }
+
+    @Test
+    void openBeforeTheIdentityFileExistsLeavesItToTheFirstCall() {
+        Path file = dir.resolve("written-later");
+        TeleportConnection connection = closeLater(new TeleportConnection(
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
+
+        connection.open();
+        String message = assertThrows(TeleportException.class, connection::client).getMessage();
+        assertTrue(message.contains("does not exist"), message);
+
+        pki.writeIdentity(file);
+        assertEquals(CLUSTER, connection.client().ping().getClusterName());
+    }
+
+    @Test
     void autoRefusesAProxyWithoutTlsRouting() throws Exception {
         AlpnRoutingTestProxy proxy = closeLater(new AlpnRoutingTestProxy(CLUSTER, auth.socketAddress(), false));
         TeleportConnection connection = closeLater(new TeleportConnection(settings(proxy.address(), ConnectMode.AUTO,
