@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The response head of the connection upgrade on the proxy's web port. Reads byte by byte up to
- * the blank line so no tunnelled byte after the head is consumed.
+ * The request head the test proxies read. Reads byte by byte up to the blank line so no tunnelled
+ * byte after the head is consumed.
  */
 final class Http11 {
     private static final int MAX_HEAD = 64 * 1024;
@@ -19,20 +19,10 @@ final class Http11 {
     private Http11() {
     }
 
-    /** A request or status line and its headers (names lower-cased). */
+    /** A request line and its headers (names lower-cased). */
     record Head(String firstLine, Map<String, String> headers) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-
-        /** The status code of a response head, or -1. */
-        int status() {
-            String[] parts = firstLine.split(" ", 3);
-            try {
-                return parts.length >= 2 ? Integer.parseInt(parts[1]) : -1;
-            } catch (NumberFormatException e) {
-                return -1;
-            }
         }
     }
 
