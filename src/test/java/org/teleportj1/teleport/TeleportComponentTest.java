@@ -113,8 +113,8 @@ class TeleportComponentTest extends CamelTestSupport {
 
     @Test
     void optionsAreBoundByTheGeneratedConfigurer() throws Exception {
-        assertInstanceOf(TeleportEndpointConfigurer.class, PluginHelper.getConfigurerResolver(context)
-                .resolvePropertyConfigurer("teleport-endpoint", context));
+        assertInstanceOf(TeleportEndpointConfigurer.class,
+                context.getComponent("teleport", TeleportComponent.class).getEndpointPropertyConfigurer());
         TeleportEndpoint endpoint = context.getEndpoint(uri("users") + "&retryAttempts=5&expiryWarningMinutes=0",
                 TeleportEndpoint.class);
         assertEquals(5, endpoint.getConfiguration().getRetryAttempts());
