@@ -141,7 +141,7 @@ final class GrpcTeleportClient implements TeleportClient {
     private Iterator<UserV2> userStream() {
         Duration timeout = settings.callTimeout().compareTo(MIN_STREAM_TIMEOUT) > 0 ? settings.callTimeout()
                 : MIN_STREAM_TIMEOUT;
-        Iterator<UserV2> stream = RpcCalls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.channel())
+        Iterator<UserV2> stream = RpcCalls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.calls())
                 .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .getUsers(GetUsersRequest.newBuilder().setWithSecrets(false).build()));
         return new Iterator<>() {
@@ -222,15 +222,15 @@ final class GrpcTeleportClient implements TeleportClient {
 
     // Stubs are cheap; a new one per call gives each call its own deadline.
     private AuthServiceGrpc.AuthServiceBlockingStub auth() {
-        return AuthServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+        return AuthServiceGrpc.newBlockingStub(channel.calls()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 
     private UsersServiceGrpc.UsersServiceBlockingStub userStub() {
-        return UsersServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+        return UsersServiceGrpc.newBlockingStub(channel.calls()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 
     private AccessListServiceGrpc.AccessListServiceBlockingStub accessListStub() {
-        return AccessListServiceGrpc.newBlockingStub(channel.channel())
+        return AccessListServiceGrpc.newBlockingStub(channel.calls())
                 .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 

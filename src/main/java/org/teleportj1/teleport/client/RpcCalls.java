@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * Runs one RPC and turns its failure into an {@link RpcFailure} tagged with the method. Retries of
  * UNAVAILABLE are not done here but by the channel itself (the retryPolicy of its service config,
- * see {@link TeleportChannelFactory#serviceConfig}).
+ * see {@link TeleportChannelFactory#serviceConfig} and {@link RetryAttempts}).
  */
 final class RpcCalls {
     private RpcCalls() {

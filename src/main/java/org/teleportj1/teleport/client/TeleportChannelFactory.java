@@ -1,5 +1,7 @@
 package org.teleportj1.teleport.client;
 
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.GrpcSslContexts;
@@ -55,7 +57,7 @@ final class TeleportChannelFactory {
                 : AlpnRouting.authProtocols(identity.clusterName());
         if (settings.retryAttempts() > 1) {
             builder.defaultServiceConfig(serviceConfig(settings)).enableRetry()
-                    .maxRetryAttempts(settings.retryAttempts()).intercept(new RetryLog(settings.retryAttempts()));
+                    .maxRetryAttempts(settings.retryAttempts());
         } else {
             builder.disableRetry();
         }
@@ -69,12 +71,15 @@ final class TeleportChannelFactory {
                 .keepAliveWithoutCalls(false)
                 // No 'version' header is ever added: a stale one makes the auth server refuse the client.
                 .build();
-        return new TeleportChannel(channel, identity, mode, address, forwarder);
+        Channel calls = settings.retryAttempts() > 1
+                ? ClientInterceptors.intercept(channel, new RetryAttempts(channel, settings.retryAttempts())) : channel;
+        return new TeleportChannel(channel, calls, identity, mode, address, forwarder);
     }
 
     /**
-     * gRPC's own retry of every method: UNAVAILABLE (auth server restarting, connection refused) is
-     * retried with jittered exponential backoff. Other codes are answers, not outages; a retry of a
+     * gRPC's own retry of every method: UNAVAILABLE (an auth server restarting or not reachable for a
+     * moment) is retried with jittered exponential backoff; see {@link RetryAttempts} for what each
+     * attempt adds. Other codes are answers, not outages; a retry of a
      * call that already received a response never happens, so a stream is never read twice.
      */
     static Map<String, ?> serviceConfig(TeleportSettings settings) {

@@ -5,23 +5,28 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientStreamTracer;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs every retry the channel's retryPolicy makes: grpc-java retries silently, and an operator
- * should see that the auth service was unavailable even when the run then succeeded.
+ * Sees every attempt the channel's retryPolicy makes (a stream tracer per attempt): logs each
+ * retry, because grpc-java retries silently and an operator should see that the auth service was
+ * unavailable even when the run then succeeded; and after an UNAVAILABLE attempt resets the
+ * channel's reconnect backoff, during which the next attempt would otherwise fail at once without
+ * trying to connect.
  */
-final class RetryLog implements ClientInterceptor {
-    private static final Logger LOG = LoggerFactory.getLogger(RetryLog.class);
-    private static final ClientStreamTracer NOTHING = new ClientStreamTracer() {
-    };
+final class RetryAttempts implements ClientInterceptor {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryAttempts.class);
 
+    private final ManagedChannel channel;
     private final int attempts;
 
-    RetryLog(int attempts) {
+    RetryAttempts(ManagedChannel channel, int attempts) {
+        this.channel = channel;
         this.attempts = attempts;
     }
 
@@ -35,7 +40,14 @@ final class RetryLog implements ClientInterceptor {
                     LOG.warn("{} unavailable; retry {} of {}", method.getFullMethodName(), info.getPreviousAttempts(),
                             attempts - 1);
                 }
-                return NOTHING;
+                return new ClientStreamTracer() {
+                    @Override
+                    public void streamClosed(Status status) {
+                        if (status.getCode() == Status.Code.UNAVAILABLE) {
+                            channel.resetConnectBackoff();
+                        }
+                    }
+                };
             }
         }));
     }
