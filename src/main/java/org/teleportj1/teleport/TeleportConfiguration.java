@@ -69,10 +69,11 @@ public class TeleportConfiguration implements Cloneable {
     private ConnectMode connectMode() {
         try {
             return ConnectMode.parse(mode);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException unknown) {
+            // the message below says all the cause does, with the setting's names
             throw new IllegalArgumentException("Unknown Teleport connect mode '" + mode + "' (endpoint option mode,"
                     + " cluster parameter connectMode, property teleport.connect-mode, env TELEPORT_CONNECT_MODE):"
-                    + " use one of " + ConnectMode.allowed(), e);
+                    + " use one of " + ConnectMode.allowed());
         }
     }
 
