@@ -36,6 +36,7 @@ import org.teleportj1.ops.RecordRun;
 import org.teleportj1.ops.RunMetrics;
 import org.teleportj1.ops.SyncStatus;
 import org.teleportj1.ops.TrackChanges;
+import org.teleportj1.sandbox.SandboxTeleportCluster;
 import org.teleportj1.sync.CompleteGraph;
 import org.teleportj1.sync.FailRun;
 import org.teleportj1.sync.FinishRun;
@@ -60,6 +61,7 @@ public class AppConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper();
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);
+        registry.bind("teleportSandbox", new SandboxTeleportCluster(context));
         registry.bind("openRun", new OpenRun(settings, json));
         DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
         // the one owner of every cluster's state directory

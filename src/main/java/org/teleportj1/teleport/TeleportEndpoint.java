@@ -4,6 +4,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -11,11 +12,13 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.teleportj1.teleport.client.TeleportConnection;
 
 /** One Teleport resource of one cluster. Producer only: routes pull from Teleport, Teleport never pushes. */
-@UriEndpoint(scheme = "teleport", title = "Teleport", syntax = "teleport:resource", producerOnly = true,
-        category = {Category.RPC, Category.SECURITY})
+@UriEndpoint(firstVersion = "0.1.0", scheme = "teleport", title = "Teleport", syntax = "teleport:resource",
+        producerOnly = true, category = {Category.RPC, Category.SECURITY}, headersClass = TeleportConstants.class)
 public class TeleportEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "ping, roles, users, accessLists, accessListMembers or accessListReviews")
+    @UriPath(enums = "ping,roles,users,accessLists,accessListMembers,accessListReviews",
+            description = "What to read: ping, roles, users, accessLists, accessListMembers or accessListReviews")
+    @Metadata(required = true)
     private final TeleportResource resource;
 
     @UriParam
@@ -26,6 +29,13 @@ public class TeleportEndpoint extends DefaultEndpoint {
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
+    }
+
+    /** Runs once the options are bound, while the route starts: a bad setting never waits for the first call. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        configuration.validate();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.teleportj1.teleport;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.teleportj1.teleport.client.TeleportClient;
+import org.teleportj1.teleport.client.TeleportConnection;
 
 /**
  * Calls Teleport for the endpoint's resource. For a listing the body becomes a lazy iterator of
@@ -10,6 +11,7 @@ import org.teleportj1.teleport.client.TeleportClient;
  * one page is in memory at a time. For {@code ping} the body is the PingResponse.
  */
 public class TeleportProducer extends DefaultProducer {
+    private TeleportConnection connection;
 
     public TeleportProducer(TeleportEndpoint endpoint) {
         super(endpoint);
@@ -20,11 +22,19 @@ public class TeleportProducer extends DefaultProducer {
         return (TeleportEndpoint) super.getEndpoint();
     }
 
+    /** Resolves the cluster and builds its channel while the route starts (see {@link TeleportConnection#open()}). */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connection = getEndpoint().connection();
+        connection.open();
+    }
+
     @Override
     public void process(Exchange exchange) {
         TeleportResource resource = getEndpoint().getResource();
         // client() re-reads the identity file if tbot rotated it since the last call
-        TeleportClient client = getEndpoint().connection().client();
+        TeleportClient client = connection.client();
         Object body = switch (resource) {
             case PING -> client.ping();
             case ROLES -> client.roles();
@@ -35,5 +45,6 @@ public class TeleportProducer extends DefaultProducer {
         };
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(TeleportConstants.RESOURCE, resource.uriName());
+        exchange.getMessage().setHeader(TeleportConstants.CLUSTER_NAME, connection.clusterName());
     }
 }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.camel.CamelExecutionException;
+import java.util.Properties;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,9 +105,136 @@ class TeleportComponentTest extends CamelTestSupport {
     }
 
     @Test
-    void missingIdentityFileSettingIsNamed() {
-        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+    void missingIdentityFileSettingIsNamedWhenTheProducerStarts() {
+        Exception e = assertThrows(Exception.class,
                 () -> template.requestBody("teleport:ping?address=example.teleport.sh:443", (Object) null));
-        assertTrue(e.getCause().getMessage().contains("TELEPORT_IDENTITY_FILE"), e.getCause().getMessage());
+        assertTrue(messages(e).contains("TELEPORT_IDENTITY_FILE"), messages(e));
+    }
+
+    @Test
+    void optionsAreBoundByTheGeneratedConfigurer() throws Exception {
+        assertInstanceOf(TeleportEndpointConfigurer.class,
+                context.getComponent("teleport", TeleportComponent.class).getEndpointPropertyConfigurer());
+        TeleportEndpoint endpoint = context.getEndpoint(uri("users") + "&retryAttempts=5&expiryWarningMinutes=0",
+                TeleportEndpoint.class);
+        assertEquals(5, endpoint.getConfiguration().getRetryAttempts());
+        assertEquals(0, endpoint.getConfiguration().getExpiryWarningMinutes());
+    }
+
+    @Test
+    void defaultsAreThoseOfApplicationProperties() throws Exception {
+        Properties shipped = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("config/application.properties"))) {
+            shipped.load(in);
+        }
+        TeleportConfiguration defaults = new TeleportConfiguration();
+        assertEquals(shipped.getProperty("teleport.connect-mode"), defaults.getMode());
+        assertEquals(Integer.parseInt(shipped.getProperty("teleport.call-timeout-seconds")),
+                defaults.getCallTimeoutSeconds());
+        assertEquals(Integer.parseInt(shipped.getProperty("teleport.max-message-bytes")), defaults.getMaxMessageBytes());
+        assertEquals(Integer.parseInt(shipped.getProperty("teleport.expiry-warning-minutes")),
+                defaults.getExpiryWarningMinutes());
+    }
+
+    @Test
+    void misspelledOptionInAYamlRouteFailsRouteStartUp() {
+        String yaml = """
+                - route:
+                    id: typo
+                    from:
+                      uri: direct:typo
+                      steps:
+                        - to:
+                            uri: teleport:users
+                            parameters:
+                              address: x:1
+                              identityFile: /x
+                              callTimeoutSecond: 5
+                """;
+        Exception e = assertThrows(Exception.class, () -> PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.fromString("typo.camel.yaml", yaml)));
+        assertTrue(messages(e).contains("Unknown parameters") && messages(e).contains("callTimeoutSecond"),
+                messages(e));
+    }
+
+    @Test
+    void unknownConnectModeFailsRouteStartUpWithTheAllowedValues() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:prxy").to("teleport:users?address=x:1&identityFile=/x&mode=prxy");
+            }
+        }));
+        String message = messages(e);
+        assertTrue(message.contains("'prxy'") && message.contains("connectMode")
+                && message.contains("teleport.connect-mode") && message.contains("TELEPORT_CONNECT_MODE"), message);
+        assertTrue(message.contains("auto, direct, proxy, proxy-upgrade"), message);
+        assertInstanceOf(IllegalArgumentException.class, rootCause(e));
+    }
+
+    @Test
+    void negativeNumbersAreRefusedWhenTheEndpointIsCreated() {
+        for (String option : List.of("callTimeoutSeconds=-1", "maxMessageBytes=-5", "expiryWarningMinutes=-30")) {
+            Exception e = assertThrows(Exception.class,
+                    () -> context.getEndpoint("teleport:users?address=x:1&identityFile=/x&" + option), option);
+            String name = option.substring(0, option.indexOf('='));
+            assertTrue(messages(e).contains(name) && messages(e).contains(option.substring(name.length() + 1)),
+                    messages(e));
+            assertInstanceOf(IllegalArgumentException.class, rootCause(e), option);
+        }
+        String timeout = messages(assertThrows(Exception.class,
+                () -> context.getEndpoint("teleport:users?address=x:1&identityFile=/x&callTimeoutSeconds=-1")));
+        assertTrue(timeout.contains("teleport.call-timeout-seconds") && timeout.contains("TELEPORT_CALL_TIMEOUT_SECONDS"),
+                timeout);
+    }
+
+    @Test
+    void aNamedClusterFromTheRegistryIsReachedDirectly() {
+        context.getRegistry().bind("labCluster", new NamedTeleportCluster() {
+            @Override
+            public String name() {
+                return "lab";
+            }
+
+            @Override
+            public String address() {
+                return cluster.address();
+            }
+
+            @Override
+            public Path identityFile() {
+                return cluster.identityFile();
+            }
+        });
+        PingResponse ping = template.requestBody("teleport:ping?address=lab", null, PingResponse.class);
+        assertEquals(cluster.clusterName(), ping.getClusterName());
+    }
+
+    @Test
+    void sandboxAddressWithoutASandboxSaysSo() {
+        Exception e = assertThrows(Exception.class, () -> template.requestBody("teleport:ping?address=sandbox", (Object) null));
+        assertTrue(messages(e).contains("no NamedTeleportCluster named 'sandbox'"), messages(e));
+    }
+
+    @Test
+    void theClusterNameHeaderComesFromTheIdentity() {
+        var exchange = template.request(uri("ping"), e -> { });
+        assertEquals(cluster.clusterName(), exchange.getMessage().getHeader(TeleportConstants.CLUSTER_NAME));
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -1,7 +1,5 @@
 package org.teleportj1.teleport.client;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,15 +7,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +40,8 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final TeleportAddress proxy;
-    private final SSLContext webTls;
     private final Duration connectTimeout;
+    private final HttpClient http;
     private final ServerSocket listener;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile boolean closed;
@@ -44,8 +49,8 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
     private ConnectionUpgradeForwarder(TeleportAddress proxy, SSLContext webTls, Duration connectTimeout)
             throws IOException {
         this.proxy = proxy;
-        this.webTls = webTls;
         this.connectTimeout = connectTimeout;
+        this.http = HttpClient.newBuilder().sslContext(webTls).connectTimeout(connectTimeout).build();
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
@@ -84,90 +89,105 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
     }
 
     private void tunnel(Socket local) {
-        try (local; SSLSocket remote = ProxyTls.connect(proxy, webTls, List.of("http/1.1"), connectTimeout)) {
-            InputStream remoteIn = new BufferedInputStream(remote.getInputStream());
-            upgrade(remote.getOutputStream(), remoteIn);
-            remote.setSoTimeout(0); // long-lived stream; the proxy's pings keep it alive
-            lastFailure.set(null);
-            WebSocketFrames.Writer frames = new WebSocketFrames.Writer(remote.getOutputStream(), true);
-            Thread upstream = daemon(Thread.currentThread().getName() + "-up", () -> pumpUp(local, remote, frames));
-            upstream.start();
-            pumpDown(remoteIn, local, frames);
+        WebSocket socket;
+        try {
+            socket = upgrade(local);
         } catch (IOException e) {
+            closeQuietly(local);
             if (!closed) {
                 String failure = "connection upgrade via https://" + proxy + PATH + " failed: " + e.getMessage();
                 lastFailure.set(failure);
                 LOG.warn("Teleport {}", failure);
             }
+            return;
+        }
+        lastFailure.set(null);
+        pumpUp(local, socket);
+    }
+
+    /**
+     * The JDK client does the handshake (key, accept check, sub-protocol), masks what it sends and
+     * answers the proxy's pings with pongs; this class only moves bytes.
+     */
+    private WebSocket upgrade(Socket local) throws IOException {
+        try {
+            WebSocket socket = http.newWebSocketBuilder().subprotocols(PROTOCOL).connectTimeout(connectTimeout)
+                    .buildAsync(URI.create("wss://" + proxy + PATH), new Downstream(local))
+                    .get(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            if (!PROTOCOL.equals(socket.getSubprotocol())) {
+                socket.abort();
+                throw new IOException("the proxy chose sub-protocol '" + socket.getSubprotocol() + "' instead of "
+                        + PROTOCOL);
+            }
+            return socket;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof WebSocketHandshakeException handshake) {
+                int status = handshake.getResponse().statusCode();
+                throw new IOException(status == 404
+                        ? "the proxy answered 404: it is older than Teleport 15.1 or not a Teleport proxy"
+                        : "the proxy answered HTTP " + status + " instead of 101 Switching Protocols", cause);
+            }
+            throw new IOException(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
+        } catch (TimeoutException e) {
+            throw new IOException("no answer within " + connectTimeout.multipliedBy(2).toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
-    private void upgrade(OutputStream out, InputStream in) throws IOException {
-        String key = WebSocketFrames.newKey();
-        out.write(("GET " + PATH + " HTTP/1.1\r\n"
-                + "Host: " + proxy + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Protocol: " + PROTOCOL + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Key: " + key + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        Http11.Head head = Http11.readHead(in);
-        if (head.status() == 404) {
-            throw new IOException("the proxy answered 404: it is older than Teleport 15.1 or not a Teleport proxy");
-        }
-        if (head.status() != 101) {
-            throw new IOException("the proxy answered '" + head.firstLine() + "' instead of 101 Switching Protocols");
-        }
-        if (!"websocket".equalsIgnoreCase(String.valueOf(head.header("upgrade")))) {
-            throw new IOException("the proxy switched to '" + head.header("upgrade") + "' instead of websocket");
-        }
-        if (!WebSocketFrames.accept(key).equals(head.header("sec-websocket-accept"))) {
-            throw new IOException("the proxy's Sec-WebSocket-Accept does not match the key sent");
-        }
-        if (!PROTOCOL.equals(head.header("sec-websocket-protocol"))) {
-            throw new IOException("the proxy chose sub-protocol '" + head.header("sec-websocket-protocol")
-                    + "' instead of " + PROTOCOL);
-        }
-    }
-
-    /** Local bytes → masked binary frames. */
-    private void pumpUp(Socket local, SSLSocket remote, WebSocketFrames.Writer frames) {
+    /** Local bytes → binary messages, one at a time (the JDK allows one outstanding send). */
+    private void pumpUp(Socket local, WebSocket socket) {
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = local.getInputStream();
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                frames.write(WebSocketFrames.BINARY, buffer, 0, n);
+                socket.sendBinary(ByteBuffer.wrap(Arrays.copyOf(buffer, n)), true).join();
             }
-            frames.write(WebSocketFrames.CLOSE, new byte[] {0x03, (byte) 0xE8}, 0, 2); // 1000 normal closure
-        } catch (IOException e) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        } catch (IOException | CompletionException e) {
             LOG.debug("Upgrade tunnel upstream ended: {}", e.toString());
+            socket.abort();
         } finally {
-            closeQuietly(remote);
+            closeQuietly(local);
         }
     }
 
-    /** Frames → local bytes; pings answered with pongs carrying the same payload. */
-    private void pumpDown(InputStream remoteIn, Socket local, WebSocketFrames.Writer frames) throws IOException {
-        OutputStream out = local.getOutputStream();
-        try {
-            while (true) {
-                WebSocketFrames.Frame frame = WebSocketFrames.read(remoteIn);
-                switch (frame.opcode()) {
-                    case WebSocketFrames.BINARY, WebSocketFrames.CONTINUATION -> {
-                        out.write(frame.payload());
-                        out.flush();
-                    }
-                    case WebSocketFrames.PING -> frames.write(WebSocketFrames.PONG, frame.payload(), 0, frame.payload().length);
-                    case WebSocketFrames.CLOSE -> {
-                        return;
-                    }
-                    default -> LOG.debug("Ignoring WebSocket frame with opcode {}", frame.opcode());
-                }
+    /** Binary messages → local bytes; the next message is asked for once this one is written. */
+    private static final class Downstream implements WebSocket.Listener {
+        private final Socket local;
+
+        Downstream(Socket local) {
+            this.local = local;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+            try {
+                OutputStream out = local.getOutputStream();
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                out.write(bytes);
+                out.flush();
+                socket.request(1);
+            } catch (IOException e) {
+                LOG.debug("Upgrade tunnel downstream ended: {}", e.toString());
+                socket.abort();
+                closeQuietly(local);
             }
-        } catch (EOFException | SocketException endOfStream) {
-            LOG.debug("Upgrade tunnel downstream ended: {}", endOfStream.toString());
-        } finally {
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closeQuietly(local);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            LOG.debug("Upgrade tunnel downstream ended: {}", error.toString());
             closeQuietly(local);
         }
     }

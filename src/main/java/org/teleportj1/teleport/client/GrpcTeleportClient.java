@@ -63,12 +63,10 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private final TeleportChannel channel;
     private final TeleportSettings settings;
-    private final RpcCalls calls;
 
     GrpcTeleportClient(TeleportChannel channel, TeleportSettings settings) {
         this.channel = channel;
         this.settings = settings;
-        this.calls = new RpcCalls(channel.channel(), settings.retryAttempts(), settings.retryDelay());
     }
 
     /** The path actually used (auto resolved). */
@@ -79,7 +77,7 @@ final class GrpcTeleportClient implements TeleportClient {
     @Override
     public PingResponse ping() {
         try {
-            return calls.call(PING, () -> auth().ping(PingRequest.getDefaultInstance()));
+            return RpcCalls.call(PING, () -> auth().ping(PingRequest.getDefaultInstance()));
         } catch (RpcFailure e) {
             throw TeleportErrors.translate(e, channel, settings);
         }
@@ -89,11 +87,11 @@ final class GrpcTeleportClient implements TeleportClient {
     public Iterator<List<RoleV6>> roles() {
         return translated(new FallbackPages<>(
                 new PagedListing<RoleV6>("roles", ROLES_PAGE, (token, size) -> {
-                    var response = calls.call(LIST_ROLES, () -> auth().listRoles(
+                    var response = RpcCalls.call(LIST_ROLES, () -> auth().listRoles(
                             ListRolesRequest.newBuilder().setLimit(size).setStartKey(token).build()));
                     return new PagedListing.Page<>(response.getRolesList(), response.getNextKey());
                 }),
-                () -> new ChunkedPages<>(calls.call(GET_ROLES, () -> auth().getRoles(Empty.getDefaultInstance()))
+                () -> new ChunkedPages<>(RpcCalls.call(GET_ROLES, () -> auth().getRoles(Empty.getDefaultInstance()))
                         .getRolesList().iterator(), ROLES_PAGE),
                 GET_ROLES));
     }
@@ -111,7 +109,7 @@ final class GrpcTeleportClient implements TeleportClient {
      * name of the first user <em>not</em> returned plus "0" (fixed servers use the last one returned).
      */
     private PagedListing.Page<UserV2> usersPage(String token, int size) {
-        ListUsersResponse response = calls.call(LIST_USERS, () -> userStub().listUsers(
+        ListUsersResponse response = RpcCalls.call(LIST_USERS, () -> userStub().listUsers(
                 ListUsersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
         List<UserV2> page = response.getUsersList();
         String next = response.getNextPageToken();
@@ -124,7 +122,7 @@ final class GrpcTeleportClient implements TeleportClient {
             return new PagedListing.Page<>(page, next); // a fixed server: the candidate was returned
         }
         try {
-            UserV2 skipped = calls.call(GET_USER, () -> userStub().getUser(
+            UserV2 skipped = RpcCalls.call(GET_USER, () -> userStub().getUser(
                     GetUserRequest.newBuilder().setName(candidate).build())).getUser();
             LOG.debug("Recovered user {} skipped at a ListUsers page boundary", candidate);
             List<UserV2> completed = new ArrayList<>(page.size() + 1);
@@ -143,7 +141,7 @@ final class GrpcTeleportClient implements TeleportClient {
     private Iterator<UserV2> userStream() {
         Duration timeout = settings.callTimeout().compareTo(MIN_STREAM_TIMEOUT) > 0 ? settings.callTimeout()
                 : MIN_STREAM_TIMEOUT;
-        Iterator<UserV2> stream = calls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.channel())
+        Iterator<UserV2> stream = RpcCalls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.calls())
                 .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .getUsers(GetUsersRequest.newBuilder().setWithSecrets(false).build()));
         return new Iterator<>() {
@@ -174,7 +172,7 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private Iterator<List<AccessList>> accessListPages() {
         return new PagedListing<>("access lists", ACCESS_LISTS_PAGE, (token, size) -> {
-            var response = calls.call(LIST_LISTS, () -> accessListStub().listAccessLists(
+            var response = RpcCalls.call(LIST_LISTS, () -> accessListStub().listAccessLists(
                     ListAccessListsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
             return new PagedListing.Page<>(response.getAccessListsList(), response.getNextToken());
         });
@@ -184,7 +182,7 @@ final class GrpcTeleportClient implements TeleportClient {
     public Iterator<List<Member>> accessListMembers() {
         return translated(new FallbackPages<>(
                 new PagedListing<Member>("access list members", MEMBERS_PAGE, (token, size) -> {
-                    var response = calls.call(LIST_ALL_MEMBERS, () -> accessListStub().listAllAccessListMembers(
+                    var response = RpcCalls.call(LIST_ALL_MEMBERS, () -> accessListStub().listAllAccessListMembers(
                             ListAllAccessListMembersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
                     return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
                 }),
@@ -194,7 +192,7 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private Iterator<List<Member>> membersOf(String list) {
         return new PagedListing<>("members of access list " + list, MEMBERS_PAGE, (token, size) -> {
-            var response = calls.call(LIST_MEMBERS, () -> accessListStub().listAccessListMembers(
+            var response = RpcCalls.call(LIST_MEMBERS, () -> accessListStub().listAccessListMembers(
                     ListAccessListMembersRequest.newBuilder().setAccessList(list).setPageSize(size)
                             .setPageToken(token).build()));
             return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
@@ -205,7 +203,7 @@ final class GrpcTeleportClient implements TeleportClient {
     public Iterator<List<Review>> accessListReviews() {
         return translated(new FallbackPages<>(
                 new PagedListing<Review>("access list reviews", REVIEWS_PAGE, (token, size) -> {
-                    var response = calls.call(LIST_ALL_REVIEWS, () -> accessListStub().listAllAccessListReviews(
+                    var response = RpcCalls.call(LIST_ALL_REVIEWS, () -> accessListStub().listAllAccessListReviews(
                             ListAllAccessListReviewsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
                     return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
                 }),
@@ -215,7 +213,7 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private Iterator<List<Review>> reviewsOf(String list) {
         return new PagedListing<>("reviews of access list " + list, REVIEWS_PAGE, (token, size) -> {
-            var response = calls.call(LIST_REVIEWS, () -> accessListStub().listAccessListReviews(
+            var response = RpcCalls.call(LIST_REVIEWS, () -> accessListStub().listAccessListReviews(
                     ListAccessListReviewsRequest.newBuilder().setAccessList(list).setPageSize(size)
                             .setNextToken(token).build()));
             return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
@@ -224,15 +222,15 @@ final class GrpcTeleportClient implements TeleportClient {
 
     // Stubs are cheap; a new one per call gives each call its own deadline.
     private AuthServiceGrpc.AuthServiceBlockingStub auth() {
-        return AuthServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+        return AuthServiceGrpc.newBlockingStub(channel.calls()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 
     private UsersServiceGrpc.UsersServiceBlockingStub userStub() {
-        return UsersServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+        return UsersServiceGrpc.newBlockingStub(channel.calls()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 
     private AccessListServiceGrpc.AccessListServiceBlockingStub accessListStub() {
-        return AccessListServiceGrpc.newBlockingStub(channel.channel())
+        return AccessListServiceGrpc.newBlockingStub(channel.calls())
                 .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -16,6 +16,7 @@ public final class TeleportConnection implements AutoCloseable {
     private final Clock clock;
     private TeleportChannel current;
     private boolean closed;
+    private boolean opened;
 
     public TeleportConnection(TeleportSettings settings) {
         this(settings, Clock.systemUTC());
@@ -31,11 +32,39 @@ public final class TeleportConnection implements AutoCloseable {
     }
 
     /**
+     * Builds the channel now (route start-up) rather than at the first call, when the identity allows.
+     * An identity file that is missing, unreadable or expired at start-up is not fatal: tbot may write
+     * it later, and the health check and {@code check} command report it; the first call then builds
+     * the channel, or fails with the same message.
+     */
+    public synchronized void open() {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        try {
+            current();
+        } catch (TeleportException e) {
+            LOG.warn("Not connected to Teleport at {} yet; the first run tries again: {}", settings.address(),
+                    e.getMessage());
+        }
+    }
+
+    /** The cluster that issued the identity in use. */
+    public synchronized String clusterName() {
+        return current().identity().clusterName();
+    }
+
+    /**
      * A client for one run, on the current identity. The file is read on every call and compared by
      * content hash: a changed file (tbot renews every ~20 min) gives a new channel; the old one is
      * shut down once its calls finish. An expired identity is refused before any connection is made.
      */
     public synchronized TeleportClient client() {
+        return new GrpcTeleportClient(current(), settings);
+    }
+
+    private TeleportChannel current() {
         if (closed) {
             throw new IllegalStateException("the Teleport connection is closed");
         }
@@ -49,7 +78,7 @@ public final class TeleportConnection implements AutoCloseable {
             current = TeleportChannelFactory.open(settings, identity);
             LOG.info("Using the identity of '{}' for Teleport cluster '{}' at {} (mode {}, valid until {})",
                     identity.user(), identity.clusterName(), settings.address(),
-                    TeleportErrors.modeName(current.mode()), identity.notAfter());
+                    current.mode().uriName(), identity.notAfter());
             if (previous != null) {
                 LOG.info("The identity file {} changed; replaced the previous connection", settings.identityFile());
                 previous.close();
@@ -62,7 +91,7 @@ public final class TeleportConnection implements AutoCloseable {
         } else {
             current.identity().requireValidAt(now);
         }
-        return new GrpcTeleportClient(current, settings);
+        return current;
     }
 
     @Override

@@ -33,7 +33,7 @@ final class TeleportErrors {
         Status status = failure.status();
         IdentityFile identity = channel.identity();
         String rpc = failure.method();
-        String server = "Teleport at " + channel.address() + " (mode " + modeName(channel.mode()) + ")";
+        String server = "Teleport at " + channel.address() + " (mode " + channel.mode().uriName() + ")";
         String said = status.getDescription() == null ? status.getCode().toString()
                 : status.getCode() + ": " + status.getDescription();
         return switch (status.getCode()) {
@@ -139,9 +139,5 @@ final class TeleportErrors {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    static String modeName(ConnectMode mode) {
-        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,9 +2,11 @@ package org.teleportj1.teleport.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Everything needed to connect to one Teleport cluster.
+ * Everything needed to connect to one Teleport cluster. Every value is given: the defaults live
+ * in one place, {@code org.teleportj1.teleport.TeleportConfiguration}.
  *
  * @param address          host:port of the proxy web port or the auth service
  * @param identityFile     identity file from {@code tctl auth sign --format=file} or tbot
@@ -14,34 +16,20 @@ import java.time.Duration;
  * @param maxInboundBytes  largest gRPC message accepted
  * @param expiryWarning    warn when the identity expires within this horizon
  * @param retryAttempts    attempts of a call that fails with UNAVAILABLE (1 = no retry)
- * @param retryDelay       delay before the first retry; doubled for each further one
+ * @param retryDelay       delay before the first retry (gRPC's retryPolicy initialBackoff)
  */
 public record TeleportSettings(String address, Path identityFile, ConnectMode mode, Path proxyCaFile,
                                Duration callTimeout, int maxInboundBytes, Duration expiryWarning,
                                int retryAttempts, Duration retryDelay) {
 
-    public static final int DEFAULT_MAX_INBOUND_BYTES = 64 * 1024 * 1024;
-    public static final int DEFAULT_RETRY_ATTEMPTS = 3;
-    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(500);
-
     public TeleportSettings {
-        mode = mode == null ? ConnectMode.AUTO : mode;
-        callTimeout = callTimeout == null ? Duration.ofSeconds(60) : callTimeout;
-        maxInboundBytes = maxInboundBytes <= 0 ? DEFAULT_MAX_INBOUND_BYTES : maxInboundBytes;
-        expiryWarning = expiryWarning == null ? Duration.ofDays(7) : expiryWarning;
-        retryAttempts = Math.max(1, retryAttempts);
-        retryDelay = retryDelay == null ? DEFAULT_RETRY_DELAY : retryDelay;
-    }
-
-    public TeleportSettings(String address, Path identityFile, ConnectMode mode, Path proxyCaFile,
-                            Duration callTimeout, int maxInboundBytes, Duration expiryWarning) {
-        this(address, identityFile, mode, proxyCaFile, callTimeout, maxInboundBytes, expiryWarning,
-                DEFAULT_RETRY_ATTEMPTS, DEFAULT_RETRY_DELAY);
-    }
-
-    public static TeleportSettings of(String address, Path identityFile) {
-        return new TeleportSettings(address, identityFile, ConnectMode.AUTO, null,
-                Duration.ofSeconds(60), DEFAULT_MAX_INBOUND_BYTES, Duration.ofDays(7));
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(expiryWarning, "expiryWarning");
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        if (maxInboundBytes <= 0 || retryAttempts < 1) {
+            throw new IllegalArgumentException("maxInboundBytes and retryAttempts must be positive");
+        }
     }
 
     public TeleportSettings withMode(ConnectMode newMode) {
@@ -57,11 +45,6 @@ public record TeleportSettings(String address, Path identityFile, ConnectMode mo
     public TeleportSettings withCallTimeout(Duration timeout) {
         return new TeleportSettings(address, identityFile, mode, proxyCaFile, timeout, maxInboundBytes,
                 expiryWarning, retryAttempts, retryDelay);
-    }
-
-    public TeleportSettings withExpiryWarning(Duration horizon) {
-        return new TeleportSettings(address, identityFile, mode, proxyCaFile, callTimeout, maxInboundBytes,
-                horizon, retryAttempts, retryDelay);
     }
 
     public TeleportSettings withRetry(int attempts, Duration firstDelay) {

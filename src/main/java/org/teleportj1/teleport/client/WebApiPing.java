@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /** {@code GET https://<proxy>/webapi/ping}: how auto mode learns whether the address is a proxy with TLS routing. */
 public final class WebApiPing {
@@ -28,22 +28,34 @@ public final class WebApiPing {
     }
 
     static ProxyPing fetch(TeleportAddress proxy, SSLContext webTls, Duration timeout) throws IOException {
-        try (SSLSocket socket = ProxyTls.connect(proxy, webTls, List.of("http/1.1"), timeout)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /webapi/ping HTTP/1.1\r\nHost: " + proxy + "\r\nAccept: application/json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            Http11.Head head = Http11.readHead(in);
-            if (head.status() != 200) {
-                throw new IOException("GET /webapi/ping answered '" + head.firstLine() + "'");
-            }
-            JsonNode json = JSON.readTree(Http11.readBody(head, in, MAX_BODY));
-            if (json == null || !json.has("proxy")) {
-                throw new IOException("GET /webapi/ping did not return a Teleport ping document");
-            }
-            return new ProxyPing(json.path("cluster_name").asText(""), json.path("server_version").asText(""),
-                    json.path("proxy").path("tls_routing_enabled").asBoolean(false));
+        // The JDK client checks the host name and sends SNI even for dot-less names such as "localhost".
+        // HTTP/1.1 only: no ALPN h2, which a TLS-routing proxy would take for a gRPC connection.
+        HttpClient client = HttpClient.newBuilder().sslContext(webTls).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + proxy + "/webapi/ping"))
+                .header("Accept", "application/json").timeout(timeout).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for GET /webapi/ping", e);
         }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /webapi/ping answered HTTP " + response.statusCode());
+        }
+        if (body.length > MAX_BODY) {
+            throw new IOException("GET /webapi/ping returned more than " + MAX_BODY + " bytes");
+        }
+        JsonNode json = JSON.readTree(body);
+        if (json == null || !json.has("proxy")) {
+            throw new IOException("GET /webapi/ping did not return a Teleport ping document");
+        }
+        return new ProxyPing(json.path("cluster_name").asText(""), json.path("server_version").asText(""),
+                json.path("proxy").path("tls_routing_enabled").asBoolean(false));
     }
 }

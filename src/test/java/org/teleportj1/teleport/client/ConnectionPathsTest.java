@@ -22,6 +22,7 @@ import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.sandbox.IssuedCertificate;
 import org.teleportj1.sandbox.KeyEncoding;
 import org.teleportj1.sandbox.KeyType;
+import org.teleportj1.teleport.TeleportConfiguration;
 
 /** Every connection path against real loopback servers with mutual TLS, and the errors of each. */
 class ConnectionPathsTest {
@@ -59,7 +60,7 @@ class ConnectionPathsTest {
     }
 
     private TeleportSettings settings(String address, ConnectMode mode, Path proxyCa) {
-        return TeleportSettings.of(address, pki.writeIdentity(dir.resolve("identity"))).withMode(mode)
+        return new TeleportConfiguration().toSettings(address, pki.writeIdentity(dir.resolve("identity"))).withMode(mode)
                 .withProxyCaFile(proxyCa).withCallTimeout(Duration.ofSeconds(10)).withRetry(2, Duration.ofMillis(10));
     }
 
@@ -122,6 +123,34 @@ class ConnectionPathsTest {
 
         assertEquals(ConnectMode.PROXY_UPGRADE, client.mode());
         assertFullSync(client);
+    }
+
+    @Test
+    void openResolvesTheModeAndBuildsTheChannelBeforeTheFirstCall() throws Exception {
+        AlpnRoutingTestProxy proxy = closeLater(new AlpnRoutingTestProxy(CLUSTER, auth.socketAddress()));
+        TeleportConnection connection = closeLater(new TeleportConnection(settings(proxy.address(), ConnectMode.AUTO,
+                proxy.web.writeCaFile(dir.resolve("proxy-ca.pem")))));
+
+        connection.open();
+        assertEquals(1, proxy.web.pings.get(), "auto mode asked the proxy while opening");
+        assertEquals(0, proxy.routed.get(), "no call was made yet");
+
+        assertEquals(CLUSTER, connection.client().ping().getClusterName());
+        assertEquals(1, proxy.web.pings.get(), "the call used the channel built by open()");
+    }
+
+    @Test
+    void openBeforeTheIdentityFileExistsLeavesItToTheFirstCall() {
+        Path file = dir.resolve("written-later");
+        TeleportConnection connection = closeLater(new TeleportConnection(
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
+
+        connection.open();
+        String message = assertThrows(TeleportException.class, connection::client).getMessage();
+        assertTrue(message.contains("does not exist"), message);
+
+        pki.writeIdentity(file);
+        assertEquals(CLUSTER, connection.client().ping().getClusterName());
     }
 
     @Test
@@ -194,7 +223,7 @@ class ConnectionPathsTest {
                 Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1));
         Path file = pki.writeIdentity(dir.resolve("expired"), old, KeyEncoding.PKCS8);
         TeleportConnection connection = closeLater(new TeleportConnection(
-                TeleportSettings.of(auth.address(), file).withMode(ConnectMode.DIRECT)));
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
 
         String message = assertThrows(TeleportException.class, connection::client).getMessage();
         assertTrue(message.contains("expired at " + old.certificate().getNotAfter().toInstant()), message);
@@ -207,7 +236,7 @@ class ConnectionPathsTest {
         IssuedCertificate first = pki.client(KeyType.ECDSA_P256);
         pki.writeIdentity(file, first, KeyEncoding.PKCS8);
         TeleportConnection connection = closeLater(new TeleportConnection(
-                TeleportSettings.of(auth.address(), file).withMode(ConnectMode.DIRECT)));
+                new TeleportConfiguration().toSettings(auth.address(), file).withMode(ConnectMode.DIRECT)));
 
         connection.client().ping();
         assertEquals(first.certificate().getSerialNumber(), lastClientCertificate().getSerialNumber());

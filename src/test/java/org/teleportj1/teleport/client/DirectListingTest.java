@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.types.UserV2;
+import org.teleportj1.teleport.TeleportConfiguration;
 
 /** Listing against the auth stand-in in direct mode: data, page sizes, fallbacks, server faults. */
 class DirectListingTest {
@@ -42,7 +43,7 @@ class DirectListingTest {
 
     private TeleportClient connect(FakeTeleport data) {
         server = TestAuthServer.start(pki, data);
-        TeleportSettings settings = TeleportSettings.of(server.address(), pki.writeIdentity(dir.resolve("identity")))
+        TeleportSettings settings = new TeleportConfiguration().toSettings(server.address(), pki.writeIdentity(dir.resolve("identity")))
                 .withMode(ConnectMode.DIRECT).withCallTimeout(Duration.ofSeconds(10)).withRetry(3, Duration.ofMillis(10));
         connection = new TeleportConnection(settings);
         return connection.client();

@@ -23,6 +23,8 @@ import org.teleportj1.sandbox.KeyType;
 final class TestWebApi {
     final CertificateAuthority webCa = CertificateAuthority.create("web-ca", KeyType.ECDSA_P256);
     final SSLContext tls;
+    /** GET /webapi/ping requests answered. */
+    final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final String clusterName;
     private final boolean tlsRouting;
 
@@ -74,6 +76,7 @@ final class TestWebApi {
     Http11.Head serve(InputStream in, OutputStream out) throws IOException {
         Http11.Head head = Http11.readHead(in);
         if (head.firstLine().startsWith("GET /webapi/ping ")) {
+            pings.incrementAndGet();
             String body = "{\"cluster_name\":\"" + clusterName + "\",\"server_version\":\"17.4.2\","
                     + "\"min_client_version\":\"16.0.0\",\"proxy\":{\"tls_routing_enabled\":" + tlsRouting + "}}";
             respond(out, "200 OK", "application/json", body);
