@@ -68,6 +68,9 @@ public final class ReplayCommand {
             Exchange exchange = new DefaultExchange(context);
             exchange.setProperty(SyncRun.PROPERTY, run);
             exchange.setProperty(OpenRun.DELIVERY_TARGET, DeliveryMode.JUPITERONE.target());
+            // as on a sync's exchange: routes on direct:batch-copies name their files by these
+            exchange.setProperty(OpenRun.CLUSTER, letter.cluster());
+            exchange.setProperty(OpenRun.RUN_ID, run.runId());
             exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().path("scope").asText(null));
             exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().path("integrationInstanceId").asText(""));
             LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job{}", id, letter.objects(),
