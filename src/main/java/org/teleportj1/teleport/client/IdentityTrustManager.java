@@ -16,7 +16,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * rejection is rethrown as {@link UntrustedServerException} so the error mapping can tell "the
  * server is not this cluster" apart from every other handshake failure.
  */
-final class IdentityTrustManager extends X509ExtendedTrustManager {
+final class IdentityTrustManager extends ServerTrustManager {
     private final X509ExtendedTrustManager delegate;
 
     IdentityTrustManager(List<X509Certificate> cas) {
@@ -76,22 +76,6 @@ final class IdentityTrustManager extends X509ExtendedTrustManager {
         } catch (CertificateException e) {
             throw new UntrustedServerException(e);
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("client side only");
     }
 
     @Override

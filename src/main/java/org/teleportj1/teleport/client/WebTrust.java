@@ -78,7 +78,7 @@ final class WebTrust {
     }
 
     /** Accepts a server chain that any of the delegates accepts (each also checks the host name). */
-    private static final class AnyOf extends X509ExtendedTrustManager {
+    private static final class AnyOf extends ServerTrustManager {
         private final List<X509ExtendedTrustManager> delegates;
 
         AnyOf(List<X509ExtendedTrustManager> delegates) {
@@ -117,23 +117,6 @@ final class WebTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             any(m -> m.checkServerTrusted(chain, authType));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client side only");
         }
 
         @Override
