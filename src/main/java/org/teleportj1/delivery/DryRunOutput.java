@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.teleportj1.run.RunSummary;
 import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.batch.GraphKind;
 
@@ -84,9 +85,7 @@ public class DryRunOutput {
     public void writeSummary(Exchange exchange) throws IOException {
         SyncRun run = run(exchange);
         Path dir = Files.createDirectories(outputDir.resolve(run.cluster()));
-        Path temp = dir.resolve(".summary.json.tmp");
-        json.writeValue(temp.toFile(), RunSummary.of(run));
-        Files.move(temp, dir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.write(dir.resolve("summary.json"), json.writeValueAsBytes(RunSummary.of(run)));
     }
 
     private Map<GraphKind, OutputStream> files(SyncRun run) {

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
+import org.teleportj1.state.OwnerOnlyFiles;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.run.SyncRun;
 
@@ -57,11 +56,8 @@ public class ChangeReporter {
         document.put("removed", report.removed());
         document.put("changed", report.changed());
         document.put("byType", report.byType());
-        Path temp = file.resolveSibling("." + REPORT_FILE + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            json.writeValue(temp.toFile(), document);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, json.writeValueAsBytes(document));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the change report " + file, e);
         }

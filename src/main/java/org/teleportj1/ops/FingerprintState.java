@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.teleportj1.state.ClusterState;
+import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.state.StateDirectory;
 
 /**
@@ -79,18 +80,16 @@ public final class FingerprintState {
      */
     public void write(String cluster, String target, String runId, Instant succeededAt, GraphFingerprints graph) {
         Path dir = dir(cluster, target);
-        Path temp = dir.resolve("." + HEADER + ".tmp");
         graph.close();
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.directories(dir);
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("cluster", cluster);
             header.put("runId", runId);
             header.put("succeededAt", succeededAt.toString());
             header.put("objects", graph.size());
-            json.writeValue(temp.toFile(), header);
             Files.move(graph.file(), dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(temp, dir.resolve(HEADER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(dir.resolve(HEADER), json.writeValueAsBytes(header));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the change-report state of cluster '" + cluster + "' to "
                     + dir + " (set sync.state-dir / SYNC_STATE_DIR to a writable directory)", e);
