@@ -29,7 +29,9 @@ class AppSettingsTest {
 
     private static SyncSettings read(String... keyValues) {
         CamelContext context = new DefaultCamelContext();
+        // the shipped defaults, as the application has them: AppSettings has none of its own
         Properties properties = new Properties();
+        properties.putAll(ShippedDefaults.defaults());
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.put(keyValues[i], keyValues[i + 1]);
         }
