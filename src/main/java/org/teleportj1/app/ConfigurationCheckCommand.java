@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The {@code check} command on a started (but not syncing) context: prints each item, exit 0 or 1. */
-@Command(name = "check", description = {"validate configuration and credentials, write nothing: identity valid,",
-        "Ping answered, each resource listable, J1 accepts the key"})
+@Command(name = "check", description = "validate configuration and credentials, write nothing: identity valid,"
+        + " Ping answered, each resource listable, J1 accepts the key")
 final class ConfigurationCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

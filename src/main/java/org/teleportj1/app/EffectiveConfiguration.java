@@ -19,14 +19,15 @@ final class EffectiveConfiguration {
 
     static String describe(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
+        int width = ShippedDefaults.keys().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder("Effective configuration:");
         for (String key : ShippedDefaults.keys()) {
             String value = AppSettings.value(properties, key).orElse(null);
-            out.append(System.lineSeparator()).append(String.format("  %-40s %s", key, shown(key, value)));
+            out.append(System.lineSeparator()).append(String.format("  %-" + width + "s  %s", key, shown(key, value)));
         }
         for (ClusterRoute cluster : ConfiguredClusters.of(context)) {
-            out.append(System.lineSeparator()).append(String.format("  cluster %-32s %s, mode %s, J1 scope %s",
-                    "'" + cluster.cluster() + "'", cluster.describe(), cluster.teleport().getMode(),
+            out.append(System.lineSeparator()).append(String.format("  %-" + width + "s  %s, mode %s, J1 scope %s",
+                    "cluster '" + cluster.cluster() + "'", cluster.describe(), cluster.teleport().getMode(),
                     cluster.j1Scope()));
         }
         return out.toString();

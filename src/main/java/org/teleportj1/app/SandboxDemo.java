@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * with a change in between (a user added, a membership removed, a role edited), so the second
  * run's change report shows exactly what an operator would see after a J1 alert.
  */
-@Command(name = "demo", description = {"two dry-run syncs of the built-in sandbox with a change in between,",
-        "into ./demo (shows the summary and the change report)"})
+@Command(name = "demo", description = "two dry-run syncs of the built-in sandbox with a change in between, into"
+        + " ./demo (shows the summary and the change report)")
 final class SandboxDemo implements Callable<Integer> {
     static final Path DIR = Path.of("demo");
     static final String NEW_USER = "new-hire@example.com";

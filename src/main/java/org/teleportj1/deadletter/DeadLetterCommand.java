@@ -114,9 +114,9 @@ public final class DeadLetterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "replay", description = {"send the spooled graph again as a new complete J1 job; refused when a",
-            "newer sync of the cluster succeeded or it was replayed already (--force), or when the graph",
-            "shrank more than the deletion guard allows (--allow-shrink)"})
+    @Command(name = "replay", description = "send the spooled graph again as a new complete J1 job; refused when a"
+            + " newer sync of the cluster succeeded or it was replayed already (--force), or when the graph shrank"
+            + " more than the deletion guard allows (--allow-shrink)")
     static final class Replay extends Action {
         @Parameters(paramLabel = "CLUSTER/RUN", description = "the dead letter ('dead-letters list' shows them)")
         String id;
