@@ -49,7 +49,8 @@ final class SettingReader {
                     + text + "'.");
         }
         if (value < min || value > max) {
-            throw new ConfigurationException(name(key) + " must be" + bounds(min, max) + ", was " + value + ".");
+            throw new ConfigurationException(name(key) + " must be a whole number" + bounds(min, max) + ", was "
+                    + value + ".");
         }
         return value;
     }
@@ -88,8 +89,8 @@ final class SettingReader {
     }
 
     private static String bounds(long min, long max) {
-        if (max == Long.MAX_VALUE) {
-            return min == 0 ? " of 0 or more" : " of at least " + min;
+        if (max >= Integer.MAX_VALUE) {
+            return " of at least " + min;
         }
         return " from " + min + " to " + max;
     }
