@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleportj1.sync.SyncRun;
+import picocli.CommandLine;
 
 /** Commands, options and exit codes, parsed and run in-process as {@code java -jar} would. */
 class CommandLineTest {
@@ -34,8 +38,8 @@ class CommandLineTest {
         Path routes = Files.createDirectories(dir.resolve("clusters"));
         Path config = Files.writeString(dir.resolve("app.properties"), "sync.cron = 0 0/5 * * * ?\n");
 
-        picocli.CommandLine line = TeleportJupiterOne.commandLine();
-        List<picocli.CommandLine> parsed = line.parseArgs("--routes", routes.toString(), "sync", "prod",
+        CommandLine line = TeleportJupiterOne.commandLine();
+        List<CommandLine> parsed = line.parseArgs("--routes", routes.toString(), "sync", "prod",
                 "--config=" + config).asCommandLineList();
 
         AppOptions options = ((TeleportJupiterOne) line.getCommand()).options();
@@ -44,7 +48,7 @@ class CommandLineTest {
         assertEquals(List.of("prod"), ((SyncCommand) parsed.get(1).getCommand()).clusters);
         assertEquals("classpath:routes/*.camel.yaml,file:" + routes.toAbsolutePath() + "/*.yaml",
                 options.routesIncludePattern());
-        picocli.CommandLine none = TeleportJupiterOne.commandLine();
+        CommandLine none = TeleportJupiterOne.commandLine();
         assertEquals(1, none.parseArgs().asCommandLineList().size(), "no command: the root runs sync");
         assertNull(((TeleportJupiterOne) none.getCommand()).options().routesIncludePattern());
     }
@@ -111,8 +115,19 @@ class CommandLineTest {
         Path config = Files.writeString(dir.resolve("app.properties"), "sync.output-dir = " + dir.resolve("out")
                 + "\nsync.state-dir = " + dir.resolve("state") + "\n");
 
-        assertEquals(TeleportJupiterOne.OK, run("check", "--config", config.toString()));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(TeleportJupiterOne.OK, run("check", "--config", config.toString()));
+        } finally {
+            System.setOut(stdout);
+        }
 
+        String shown = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(1, shown.split("Effective configuration:", -1).length - 1, shown);
+        assertTrue(shown.contains(dir.resolve("out").toString()), "the file's value: " + shown);
+        assertTrue(shown.contains("checks passed."), shown);
         assertTrue(Files.notExists(dir.resolve("out")), "no dry-run output");
         assertTrue(Files.notExists(dir.resolve("state")), "no state");
     }
