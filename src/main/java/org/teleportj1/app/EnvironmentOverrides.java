@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * Environment variables that override settings: the key in upper case with '.' and '-' turned into
  * '_' ({@code teleport.identity-file} → {@code TELEPORT_IDENTITY_FILE}). Applied here, for every
- * known key, because camel-main's own mapping covers only some {@code camel.*} groups and loses
- * to application.properties for others ({@code CAMEL_MANAGEMENT_PORT} was ignored).
+ * known key, because camel-main maps only {@code CAMEL_*} variables itself, and application.properties
+ * won over some of those ({@code CAMEL_MANAGEMENT_PORT} was ignored, the server stayed on 9876).
  * A -D system property of the same key still wins.
  */
 final class EnvironmentOverrides {

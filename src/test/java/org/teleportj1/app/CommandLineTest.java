@@ -96,6 +96,8 @@ class CommandLineTest {
         assertTrue(err.toString().contains("list, show, replay or purge"), err.toString());
         assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, run("dead-letters", "purge"));
         assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, run("dead-letters", "purge", "a/b", "--all"));
+        assertEquals(TeleportJupiterOne.CONFIGURATION_ERROR, run("sandbox", "--port", "70000"));
+        assertTrue(err.toString().contains("--port must be between 0 and 65535, not 70000"), err.toString());
     }
 
     @Test

@@ -68,9 +68,10 @@ class ProgramProcessTest {
         int port = freePort();
         try (ChildProgram program = ChildProgram.start(dir, Map.of("CAMEL_MANAGEMENT_ENABLED", "true",
                 "CAMEL_MANAGEMENT_PORT", String.valueOf(port)), "run")) {
-            // run logs its effective configuration once it is up
-            assertTrue(program.awaitLine(line -> line.contains("Effective configuration")), program.output());
+            // run logs its effective configuration once it is up; the configured clusters come last
+            assertTrue(program.awaitLine(line -> line.contains("cluster 'default'")), program.output());
             assertEquals(1, program.count("Effective configuration"), program.output());
+            assertEquals(1, program.count(START_UP_LINE), program.output());
             assertTrue(program.output().matches("(?s).*camel\\.management\\.port +" + port + "\\b.*"), program.output());
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),
