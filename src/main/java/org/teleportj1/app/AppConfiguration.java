@@ -102,7 +102,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new DeletionGuard(delivery.maxShrinkPercent()), delivery.allowShrink()));
         registry.bind("runHistory", new RunHistory(state));
         registry.bind("runState", new RunState(state));
-        registry.bind("deadLetters", new DeadLetterStore(delivery.deadLetterDir(), json));
+        registry.bind("deadLetters", new DeadLetterStore(delivery.deadLetterDir()));
     }
 
     /** Change report, status, metrics and health checks (org.teleportj1.ops). */

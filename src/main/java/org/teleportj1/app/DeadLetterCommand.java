@@ -1,7 +1,6 @@
 package org.teleportj1.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +19,7 @@ import org.teleportj1.deadletter.DeadLetter;
 import org.teleportj1.deadletter.DeadLetterStore;
 import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;
+import org.teleportj1.state.StateJson;
 
 /**
  * The {@code dead-letters} command: list, show, replay, purge. Each subcommand boots the same
@@ -29,7 +29,7 @@ import org.teleportj1.deadletter.ReplayRefusedException;
         subcommands = {DeadLetterCommand.ListLetters.class, DeadLetterCommand.Show.class,
                 DeadLetterCommand.Replay.class, DeadLetterCommand.Purge.class})
 public final class DeadLetterCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = StateJson.mapper();
 
     @Spec
     CommandSpec spec;
@@ -94,10 +94,10 @@ public final class DeadLetterCommand implements Callable<Integer> {
             }
             out.printf("%-36s %-9s %-24s %9s %5s  %s%n", "ID", "STATUS", "READ AT", "OBJECTS", "HTTP", "REASON");
             for (DeadLetter letter : letters) {
-                String reason = letter.envelope().path("reason").asText("");
+                String reason = letter.envelope().reason() == null ? "" : letter.envelope().reason();
                 out.printf("%-36s %-9s %-24s %9d %5s  %s%n", letter.id(), letter.status(), letter.snapshotAt(),
-                        letter.objects(), letter.envelope().path("httpStatus").asInt() == 0 ? "-"
-                                : letter.envelope().path("httpStatus").asText(),
+                        letter.objects(), letter.envelope().httpStatus() == 0 ? "-"
+                                : String.valueOf(letter.envelope().httpStatus()),
                         reason.length() > 100 ? reason.substring(0, 100) + "..." : reason);
             }
             return TeleportJupiterOne.OK;

@@ -1,10 +1,8 @@
 package org.teleportj1.deadletter;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One run that could not be delivered: {@code <dead-letter-dir>/<cluster>/<run>/} with
@@ -15,24 +13,24 @@ import java.util.TreeSet;
  * @param dir      its directory
  * @param envelope cluster, run, job, times, reason, HTTP status, attempts, counts, replays
  */
-public record DeadLetter(String id, Path dir, ObjectNode envelope) {
+public record DeadLetter(String id, Path dir, Envelope envelope) {
     public static final String ENVELOPE = "envelope.json";
 
     public String cluster() {
-        return envelope.path("cluster").asText();
+        return envelope.cluster();
     }
 
     public String runId() {
-        return envelope.path("runId").asText();
+        return envelope.runId();
     }
 
     /** When its graph was read from Teleport. */
     public Instant snapshotAt() {
-        return Instant.parse(envelope.path("snapshotAt").asText());
+        return envelope.snapshotAt();
     }
 
     public long objects() {
-        return envelope.path("objects").asLong();
+        return envelope.objects();
     }
 
     /**
@@ -40,13 +38,11 @@ public record DeadLetter(String id, Path dir, ObjectNode envelope) {
      * for a complete graph. A replay finalizes with exactly these.
      */
     public Set<String> partialTypes() {
-        Set<String> types = new TreeSet<>();
-        envelope.path("partialTypes").forEach(type -> types.add(type.asText()));
-        return types;
+        return envelope.partialTypes();
     }
 
     /** "replayed" once a replay was applied, else "failed". */
     public String status() {
-        return envelope.path("status").asText("failed");
+        return envelope.status();
     }
 }

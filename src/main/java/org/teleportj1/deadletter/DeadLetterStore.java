@@ -1,9 +1,6 @@
 package org.teleportj1.deadletter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,7 @@ import org.teleportj1.state.RunSpool;
 import org.teleportj1.jupiterone.SyncJobApi;
 import org.teleportj1.state.ClusterNames;
 import org.teleportj1.state.OwnerOnlyFiles;
+import org.teleportj1.state.StateJson;
 import org.teleportj1.run.SyncRun;
 
 /**
@@ -35,11 +33,10 @@ public class DeadLetterStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
 
     private final Path dir;
-    private final ObjectMapper json;
+    private final ObjectMapper json = StateJson.mapper();
 
-    public DeadLetterStore(Path dir, ObjectMapper json) {
+    public DeadLetterStore(Path dir) {
         this.dir = dir;
-        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     public Path dir() {
@@ -64,33 +61,18 @@ public class DeadLetterStore {
         Path target = dir.resolve(ClusterNames.checked(run.cluster())).resolve(run.runId());
         RunSpool spool = run.delivery().spool();
         Path moved = spool.moveTo(target);
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("cluster", run.cluster());
-        envelope.put("clusterName", run.clusterInfo() == null ? null : run.clusterInfo().clusterName());
-        envelope.put("runId", run.runId());
-        envelope.put("jobId", run.jobId());
-        envelope.put("scope", exchange.getProperty(SyncJobApi.SCOPE, String.class));
-        envelope.put("integrationInstanceId", blankToNull(exchange.getProperty(SyncJobApi.INSTANCE, String.class)));
-        envelope.put("snapshotAt", run.startedAt().toString());
-        envelope.put("failedAt", Instant.now().toString());
-        envelope.put("status", "failed");
-        envelope.put("reason", failure == null ? run.failure() : failure.reason());
-        envelope.put("httpStatus", failure == null ? 0 : failure.httpStatus());
-        envelope.put("attempts", failure == null ? 0 : failure.attempts());
-        envelope.put("retries", run.retries());
-        envelope.put("objects", run.batcher().objectCount());
-        envelope.put("entities", spool.count(GraphKind.ENTITIES));
-        envelope.put("relationships", spool.count(GraphKind.RELATIONSHIPS));
-        envelope.put("objectsUploadedBeforeFailure", run.objectsDelivered());
-        // a partial graph must be replayed as partial: its finalize keeps these types in J1
-        ArrayNode partialTypes = envelope.putArray("partialTypes");
-        run.delivery().partialTypes().forEach(partialTypes::add);
-        ObjectNode partialResources = envelope.putObject("partialResources");
-        run.partialResources().forEach(partialResources::put);
-        ObjectNode counts = envelope.putObject("countsByType");
-        run.batcher().countsByType().forEach(counts::put);
-        envelope.putArray("replays");
-        OwnerOnlyFiles.write(moved.resolve(DeadLetter.ENVELOPE), json.writeValueAsBytes(envelope));
+        Envelope envelope = new Envelope(run.cluster(),
+                run.clusterInfo() == null ? null : run.clusterInfo().clusterName(), run.runId(), run.jobId(),
+                exchange.getProperty(SyncJobApi.SCOPE, String.class),
+                blankToNull(exchange.getProperty(SyncJobApi.INSTANCE, String.class)), run.startedAt(), Instant.now(),
+                Envelope.FAILED, failure == null ? run.failure() : failure.reason(),
+                failure == null ? 0 : failure.httpStatus(), failure == null ? 0 : failure.attempts(), run.retries(),
+                run.batcher().objectCount(), spool.count(GraphKind.ENTITIES), spool.count(GraphKind.RELATIONSHIPS),
+                run.objectsDelivered(),
+                // a partial graph must be replayed as partial: its finalize keeps these types in J1
+                run.delivery().partialTypes(), run.partialResources(),
+                run.batcher().countsByType(), List.of());
+        write(moved, envelope);
         run.delivery().deadLetter(moved);
         LOG.error("Cluster '{}': run {} was not applied and is dead-lettered in {} ({} objects);"
                         + " send it again with 'dead-letters replay {}/{}'", run.cluster(), run.runId(), moved,
@@ -104,7 +86,6 @@ public class DeadLetterStore {
             return;
         }
         DeadLetter letter = read(run.delivery().replayOf());
-        letter.envelope().put("status", "replayed");
         addReplay(letter, run, "applied", null);
         LOG.info("Cluster '{}': dead letter {} replayed as J1 job {}", run.cluster(), letter.id(), run.jobId());
     }
@@ -116,16 +97,12 @@ public class DeadLetterStore {
     }
 
     private void addReplay(DeadLetter letter, SyncRun run, String result, String reason) throws IOException {
-        ArrayNode replays = letter.envelope().withArray("replays");
-        ObjectNode replay = replays.addObject();
-        replay.put("at", Instant.now().toString());
-        replay.put("runId", run.runId());
-        replay.put("jobId", run.jobId());
-        replay.put("result", result);
-        if (reason != null) {
-            replay.put("reason", reason);
-        }
-        OwnerOnlyFiles.write(letter.dir().resolve(DeadLetter.ENVELOPE), json.writeValueAsBytes(letter.envelope()));
+        Envelope.Replay replay = new Envelope.Replay(Instant.now(), run.runId(), run.jobId(), result, reason);
+        write(letter.dir(), letter.envelope().withReplay(replay, "applied".equals(result)));
+    }
+
+    private void write(Path letter, Envelope envelope) throws IOException {
+        OwnerOnlyFiles.write(letter.resolve(DeadLetter.ENVELOPE), json.writeValueAsBytes(envelope));
     }
 
     public List<DeadLetter> list() throws IOException {
@@ -151,8 +128,7 @@ public class DeadLetterStore {
 
     public DeadLetter read(String id) throws IOException {
         Path letter = resolve(id);
-        ObjectNode envelope = (ObjectNode) json.readTree(letter.resolve(DeadLetter.ENVELOPE).toFile());
-        return new DeadLetter(id, letter, envelope);
+        return new DeadLetter(id, letter, json.readValue(letter.resolve(DeadLetter.ENVELOPE).toFile(), Envelope.class));
     }
 
     public void purge(DeadLetter letter) throws IOException {

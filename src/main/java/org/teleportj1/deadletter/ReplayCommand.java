@@ -46,7 +46,7 @@ public final class ReplayCommand {
         if (settings.mode() != DeliveryMode.JUPITERONE) {
             throw new ReplayRefusedException("J1_API_KEY and J1_ACCOUNT_ID are not set: a replay sends to JupiterOne");
         }
-        if ("replayed".equals(letter.status()) && !force) {
+        if (Envelope.REPLAYED.equals(letter.status()) && !force) {
             throw new ReplayRefusedException("dead letter " + id + " was already replayed (see 'dead-letters show "
                     + id + "'); use --force to send it again");
         }
@@ -71,8 +71,8 @@ public final class ReplayCommand {
             // as on a sync's exchange: routes on direct:batch-copies name their files by these
             exchange.setProperty(OpenRun.CLUSTER, letter.cluster());
             exchange.setProperty(OpenRun.RUN_ID, run.runId());
-            exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().path("scope").asText(null));
-            exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().path("integrationInstanceId").asText(""));
+            exchange.setProperty(SyncJobApi.SCOPE, letter.envelope().scope());
+            exchange.setProperty(SyncJobApi.INSTANCE, letter.envelope().integrationInstanceId() == null ? "" : letter.envelope().integrationInstanceId());
             LOG.info("Replaying dead letter {} ({} objects read at {}) as a new J1 job{}", id, letter.objects(),
                     letter.snapshotAt(), letter.partialTypes().isEmpty() ? ""
                             : ", finalized with partial datasets " + letter.partialTypes());

@@ -37,6 +37,7 @@ import org.teleportj1.app.OneShotSync;
 import org.teleportj1.deadletter.DeadLetter;
 import org.teleportj1.app.DeadLetterCommand;
 import org.teleportj1.deadletter.DeadLetterStore;
+import org.teleportj1.deadletter.Envelope;
 import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;
 import org.teleportj1.jupiterone.J1StandIn;
@@ -170,12 +171,12 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(1 + MAX_RETRIES, J1.requests("/jobs").size(), "start retried, then given up");
         DeadLetter letter = onlyDeadLetter();
         assertEquals("default/" + run.runId(), letter.id());
-        JsonNode envelope = letter.envelope();
-        assertTrue(envelope.path("reason").asText().contains("HTTP 503"), envelope.toString());
-        assertEquals(503, envelope.path("httpStatus").asInt());
-        assertEquals(1 + MAX_RETRIES, envelope.path("attempts").asInt());
-        assertEquals(run.batcher().objectCount(), envelope.path("objects").asLong());
-        assertEquals("teleport-delivery-test", envelope.path("scope").asText());
+        Envelope envelope = letter.envelope();
+        assertTrue(envelope.reason().contains("HTTP 503"), envelope.toString());
+        assertEquals(503, envelope.httpStatus());
+        assertEquals(1 + MAX_RETRIES, envelope.attempts());
+        assertEquals(run.batcher().objectCount(), envelope.objects());
+        assertEquals("teleport-delivery-test", envelope.scope());
         assertEquals(run.batcher().objectCount(), lines(letter.dir().resolve("entities.ndjson.gz"))
                 + lines(letter.dir().resolve("relationships.ndjson.gz")), "the complete graph is spooled");
         assertOwnerOnly(letter.dir());
@@ -192,12 +193,12 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(RunResult.SUCCEEDED, replay.result(), replay.failure());
         J1StandIn.Job job = onlyJob();
         assertEquals("FINISHED", job.status);
-        assertEquals(envelope.path("objects").asLong(), job.objects());
+        assertEquals(envelope.objects(), job.objects());
         assertEquals(job.objects(), new HashSet<>(keys(job)).size(), "no object twice");
         assertEquals("teleport-delivery-test", job.start.path("scope").asText());
         DeadLetter replayed = store().read(letter.id());
         assertEquals("replayed", replayed.status());
-        assertEquals(job.id, replayed.envelope().path("replays").get(0).path("jobId").asText());
+        assertEquals(job.id, replayed.envelope().replays().get(0).jobId());
         assertThrows(ReplayRefusedException.class, () -> new ReplayCommand(context).replay(letter.id(), false, false),
                 "a second replay needs --force");
         assertTrue(command("purge", "--replayed").contains("Purged " + letter.id()));
@@ -216,7 +217,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
         assertEquals(0, job.finalizes.get());
         assertTrue(job.abortReason.contains("HTTP 500"), job.abortReason);
         DeadLetter letter = onlyDeadLetter();
-        assertEquals(500, letter.envelope().path("httpStatus").asInt());
+        assertEquals(500, letter.envelope().httpStatus());
         assertEquals(run.batcher().objectCount(), letter.objects());
     }
 

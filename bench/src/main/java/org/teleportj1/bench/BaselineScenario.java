@@ -141,11 +141,8 @@ public final class BaselineScenario {
                 graph.account();
                 PageSink mapping = mappingSink(graph, batcher, poster, countingSink(items, grpcBytes));
                 page(channel, mapping, resourceMillis);
-                if (PipelineScenario.STREAMING_COMPLETE) {
-                    graph.complete(() -> poster.postAll(batcher.takeReady()));
-                } else {
-                    graph.complete(); // like the shipped CompleteGraph: every completion batch at the end
-                }
+                // like the shipped completion: batches are delivered as they fill up
+                graph.complete(() -> poster.postAll(batcher.takeReady()));
                 poster.postAll(batcher.flush());
                 poster.post("/job-raw/finalize", "{}".getBytes(StandardCharsets.UTF_8));
                 grpcNanos = -1;
@@ -165,7 +162,6 @@ public final class BaselineScenario {
         result.put("postMillis", TimeUnit.NANOSECONDS.toMillis(postNanos));
         result.put("itemsRead", items);
         result.put("resourceMillis", resourceMillis);
-        result.put("experimentStreamingComplete", PipelineScenario.STREAMING_COMPLETE);
         result.put("grpcPayloadBytes", grpcBytes[0]);
         result.put("posts", posts);
         result.put("postedBytes", postedBytes);

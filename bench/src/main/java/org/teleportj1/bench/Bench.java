@@ -35,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
  * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
- * {@code bench.experiment} (true: also measure the proposed streaming completion at the largest size),
  * {@code bench.out} (target/bench).
  */
 public final class Bench {
@@ -62,7 +61,6 @@ public final class Bench {
         int repeat = Integer.getInteger("bench.repeat", 2);
         int largest = Arrays.stream(sizes).max().orElse(0);
         int faultSize = Integer.getInteger("bench.faultSize", largest);
-        boolean experiment = Boolean.parseBoolean(System.getProperty("bench.experiment", "true"));
         String extra = System.getProperty("bench.jvmArgs", "").trim();
         Bench bench = new Bench(Path.of(System.getProperty("bench.out", "target/bench")),
                 System.getProperty("bench.heap", "512m"), extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
@@ -70,10 +68,10 @@ public final class Bench {
         bench.machine();
         ArrayNode results = bench.report.putArray("sizes");
         for (int size : sizes) {
-            results.add(bench.size(size, repeat, size == faultSize, experiment && size == largest));
+            results.add(bench.size(size, repeat, size == faultSize));
         }
         if (faultSize > 0 && Arrays.stream(sizes).noneMatch(s -> s == faultSize)) {
-            results.add(bench.size(faultSize, 0, true, false));
+            results.add(bench.size(faultSize, 0, true));
         }
         bench.verdict();
         String text = Report.text(bench.report);
@@ -96,7 +94,7 @@ public final class Bench {
         machine.put("loadAverageAtStart", loadAverage());
     }
 
-    private ObjectNode size(int users, int repeat, boolean fault, boolean experiment) throws Exception {
+    private ObjectNode size(int users, int repeat, boolean fault) throws Exception {
         ObjectNode node = JSON.createObjectNode();
         node.put("users", users);
         log("=== size " + users + ": starting the sandbox cluster and J1 stand-in");
@@ -137,22 +135,6 @@ public final class Bench {
                 node.set("rawMap", rawMap);
             }
             Files.deleteIfExists(spool);
-            if (experiment && repeat > 0) {
-                // the proposed fix for the completion phase, measured: not what ships
-                List<String> flag = List.of("-Dbench.streamingComplete=true");
-                ObjectNode experimentNode = node.putObject("experimentStreamingComplete");
-                infra.command("reset");
-                ObjectNode run = pipeline(infra, "exp-stream-pipeline-" + users, List.of(), flag);
-                run.set("standIn", infra.command("stats"));
-                check(run, reference.path("objects").asLong(), false);
-                experimentNode.set("pipeline", run);
-                infra.command("reset");
-                ObjectNode rawMap = scenario("exp-stream-raw-map-" + users, BaselineScenario.class, List.of("raw-map",
-                        infra.hello.path("teleportAddress").asText(), infra.hello.path("identityFile").asText(),
-                        infra.hello.path("j1BaseUrl").asText()), flag);
-                rawMap.set("standIn", infra.command("stats"));
-                experimentNode.set("rawMap", rawMap);
-            }
             if (fault) {
                 infra.command("reset");
                 infra.command("j1faults 0.1");

@@ -10,14 +10,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.model.ProcessDefinition;
+import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
@@ -26,7 +25,6 @@ import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.AppOptions;
 import org.teleportj1.app.Bootstrap;
 import org.teleportj1.app.OneShotSync;
-import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
 
@@ -127,7 +125,6 @@ public final class PipelineScenario {
         result.put("itemsRead", timeline.items);
         result.put("httpCalls", timeline.httpCalls);
         result.put("httpMillis", TimeUnit.NANOSECONDS.toMillis(timeline.httpNanos));
-        result.put("experimentStreamingComplete", STREAMING_COMPLETE);
         System.out.println(RESULT + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         System.exit(0);
@@ -199,31 +196,6 @@ public final class PipelineScenario {
         }
     }
 
-    /**
-     * EXPERIMENT ({@code -Dbench.streamingComplete=true}), not the shipped behaviour: what
-     * CompleteGraph would do with {@code GraphBuilder.complete(checkpoint)}: deliver the batches that
-     * filled up during completion through direct:deliver-batches at each checkpoint, instead of
-     * handing them all to the route at the end. Measures the proposed fix.
-     */
-    static final boolean STREAMING_COMPLETE = Boolean.getBoolean("bench.streamingComplete");
-
-    private static void streamingComplete(Exchange exchange, ProducerTemplate template) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        run.graph().complete(() -> {
-            List<GraphBatch> ready = run.batcher().takeReady();
-            if (ready.isEmpty()) {
-                return;
-            }
-            Exchange delivery = exchange.copy();
-            delivery.getMessage().setBody(ready);
-            template.send("direct:deliver-batches", delivery);
-            if (delivery.getException() != null) {
-                throw new IllegalStateException("delivery during completion failed", delivery.getException());
-            }
-        });
-        exchange.getMessage().setBody(run.batcher().flush());
-    }
-
     private static final class Wrap implements InterceptStrategy {
         private final Timeline timeline;
 
@@ -234,6 +206,14 @@ public final class PipelineScenario {
         @Override
         public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
                                                      Processor nextTarget) {
+            // the completion is the split over completeGraph's batches: its phase starts there
+            if (definition instanceof SplitDefinition split && split.getExpression() != null
+                    && String.valueOf(split.getExpression()).contains("completeGraph")) {
+                return AsyncProcessorConverterHelper.convert(exchange -> {
+                    timeline.mark("complete");
+                    target.process(exchange);
+                });
+            }
             if (!(definition instanceof ProcessDefinition process)) {
                 return AsyncProcessorConverterHelper.convert(target); // unchanged (and no warning)
             }
@@ -245,21 +225,6 @@ public final class PipelineScenario {
                     long started = System.nanoTime();
                     target.process(exchange);
                     timeline.mapped(resource, size, System.nanoTime() - started);
-                });
-            }
-            if ("completeGraph".equals(process.getRef())) {
-                if (STREAMING_COMPLETE) {
-                    ProducerTemplate template = context.createProducerTemplate();
-                    return AsyncProcessorConverterHelper.convert(exchange -> {
-                        timeline.mark("complete");
-                        streamingComplete(exchange, template);
-                    });
-                }
-                return AsyncProcessorConverterHelper.convert(exchange -> {
-                    timeline.mark("complete");
-                    long started = System.nanoTime();
-                    target.process(exchange);
-                    timeline.mapped("complete", 0, System.nanoTime() - started);
                 });
             }
             return AsyncProcessorConverterHelper.convert(target);

@@ -35,10 +35,6 @@ final class Report {
             if (size.has("fault")) {
                 row(out, size.path("fault"), size);
             }
-            if (size.has("experimentStreamingComplete")) {
-                row(out, size.path("experimentStreamingComplete").path("pipeline"), size);
-                row(out, size.path("experimentStreamingComplete").path("rawMap"), size);
-            }
         }
         out.append('\n');
         for (JsonNode size : report.path("sizes")) {
@@ -82,15 +78,6 @@ final class Report {
                 line(out, "  raw baseline gRPC paging per listing, seconds: roles %.2f, users %.2f, access lists %.2f,"
                                 + " members %.2f, reviews %.2f", s(raws.path("roles")), s(raws.path("users")),
                         s(raws.path("accessLists")), s(raws.path("accessListMembers")), s(raws.path("accessListReviews")));
-            }
-            if (size.has("experimentStreamingComplete")) {
-                JsonNode pipe = size.path("experimentStreamingComplete").path("pipeline");
-                JsonNode map = size.path("experimentStreamingComplete").path("rawMap");
-                line(out, "  EXPERIMENT (not shipped) completion delivered at checkpoints: pipeline %.2f s, live heap %d MB,"
-                                + " peak heap %d MB, RSS %d MB; raw+mapping %.2f s, live heap %d MB",
-                        s(pipe.path("runMillis")), Bench.mb(pipe.path("peakLiveHeapAfterGcBytes").asLong()),
-                        Bench.mb(pipe.path("peakHeapSampledBytes").asLong()), Bench.mb(pipe.path("rssPeakBytes").asLong()),
-                        s(map.path("runMillis")), Bench.mb(map.path("peakLiveHeapAfterGcBytes").asLong()));
             }
             if (size.has("fault")) {
                 JsonNode fault = size.path("fault");
