@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,16 +63,13 @@ final class ConnectModeResolver {
         try (SSLSocket socket = ProxyTls.connect(address, webTls, List.of(AlpnRouting.REVERSE_TUNNEL), timeout)) {
             String negotiated = socket.getApplicationProtocol();
             return negotiated == null || negotiated.isEmpty();
-        } catch (SSLHandshakeException e) {
+        } catch (IOException e) {
+            // the JDK reports an unadvertised protocol as SSLProtocolException, a refusal as SSLHandshakeException
             if (refusedOrUnadvertisedAlpn(e)) {
                 LOG.info("ALPN probe of {}: {}; something in front of the proxy terminates TLS", address,
                         e.getMessage());
                 return true;
             }
-            LOG.warn("ALPN probe of {} failed ({}); assuming no connection upgrade is needed (set {} to decide)",
-                    address, e.toString(), ConnUpgradeOverride.VARIABLE);
-            return false;
-        } catch (IOException e) {
             LOG.warn("ALPN probe of {} failed ({}); assuming no connection upgrade is needed (set {} to decide)",
                     address, e.toString(), ConnUpgradeOverride.VARIABLE);
             return false;
