@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package DAG of the production classes (target/classes; the bench is a separate source tree
- * and not imported). Every rule is asserted, including the two that the current code still
- * breaks and that are being fixed on other branches (see the comments on those tests): this test
- * is meant to fail until those branches are merged, so the edges cannot come back afterwards.
+ * and not imported), so that an edge that would close a loop or put a low package on a high one
+ * fails the build. The same can be seen with {@code jdeps -verbose:package target/classes}.
  */
 class ArchitectureTest {
     private static final String ROOT = "org.teleportj1";
@@ -48,10 +47,6 @@ class ArchitectureTest {
 
     /**
      * No cycles between the top-level packages (the generated proto classes are left out).
-     *
-     * <p>FAILS TODAY: deadletter -> app (DeadLetterCommand uses TeleportJupiterOne) closes the cycle
-     * app <-> deadletter. Another engineer removes that edge on a separate branch; kept asserted
-     * on purpose so it passes once both branches are merged.
      */
     @Test
     void noCyclesBetweenTopLevelPackages() {
@@ -76,9 +71,6 @@ class ArchitectureTest {
     /**
      * The Teleport client and component do not know the sandbox (the sandbox is one server it can
      * talk to, nothing more).
-     *
-     * <p>FAILS TODAY: TeleportComponent uses org.teleportj1.sandbox (the 'sandbox' address).
-     * Another engineer removes that edge on a separate branch; kept asserted on purpose.
      */
     @Test
     void teleportDoesNotDependOnTheSandbox() {
@@ -97,9 +89,6 @@ class ArchitectureTest {
     /**
      * app is the top: it wires everything, nothing of the production code uses it (the bench, a
      * separate source tree, may).
-     *
-     * <p>FAILS TODAY: deadletter.DeadLetterCommand uses app.TeleportJupiterOne; being removed on a
-     * separate branch (the same edge as the cycle above). Kept asserted on purpose.
      */
     @Test
     void nothingButAppDependsOnApp() {

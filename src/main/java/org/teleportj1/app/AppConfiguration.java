@@ -74,8 +74,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("finishRun", new FinishRun());
         registry.bind("failRun", new FailRun());
         registry.bind("dryRunOutput", new DryRunOutput(settings.outputDir(), json));
-        long maxDelay = AppSettings.value(context.getPropertiesComponent(), "j1.retry.max-delay-ms")
-                .map(Long::parseLong).orElse(60_000L);
+        long maxDelay = AppSettings.number(context.getPropertiesComponent(), "j1.retry.max-delay-ms");
         registry.bind("j1RetryAfter", new RetryAfter(Duration.ofMillis(maxDelay), Clock.systemUTC()));
         bindDelivery(context, settings, delivery, json);
         bindOperations(context, settings, delivery, json);
@@ -126,8 +125,7 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(J1_PROBE, probe);
         }
         // HealthCheck beans in the registry are picked up by Camel's health-check registry
-        long maxAgeMinutes = AppSettings.value(context.getPropertiesComponent(), "health.max-sync-age-minutes")
-                .map(Long::parseLong).orElse(0L);
+        long maxAgeMinutes = AppSettings.number(context.getPropertiesComponent(), "health.max-sync-age-minutes");
         registry.bind("identityHealthCheck", new IdentityHealthCheck(context, identities, clock));
         registry.bind("lastSyncHealthCheck", new LastSyncHealthCheck(context, status,
                 Duration.ofMinutes(maxAgeMinutes), clock));

@@ -16,8 +16,8 @@ import org.teleportj1.teleport.client.IdentityFileReader;
 import org.teleportj1.teleport.client.TeleportException;
 
 /**
- * Reads and checks the global settings. Every key has a default in application.properties and an
- * environment override (Camel maps {@code j1.api-key} to {@code J1_API_KEY}).
+ * Reads and checks the global settings. Every key has its one default in application.properties
+ * and an environment override ({@code j1.api-key} from {@code J1_API_KEY}, see EnvironmentOverrides).
  */
 public final class AppSettings {
     static final String TELEPORT_ADDRESS = "teleport.address";
@@ -26,32 +26,31 @@ public final class AppSettings {
     private AppSettings() {
     }
 
+    /** Every setting checked up front, then the global ones read: a wrong value is one message naming it. */
     public static SyncSettings read(PropertiesComponent properties) {
+        SettingReader settings = new SettingReader(properties);
+        SettingsCheck.run(settings);
         J1Settings j1 = new J1Settings(
-                value(properties, "j1.api-base-url").orElse("https://api.us.jupiterone.io"),
-                value(properties, "j1.api-key").orElse(null),
-                value(properties, "j1.account-id").orElse(null),
-                value(properties, "j1.scope").orElse(null),
-                value(properties, "j1.integration-instance-id").orElse(null));
+                settings.required("j1.api-base-url"),
+                settings.text("j1.api-key").orElse(null),
+                settings.text("j1.account-id").orElse(null),
+                settings.text("j1.scope").orElse(null),
+                settings.text("j1.integration-instance-id").orElse(null));
         checkJ1(j1);
         checkTeleport(properties, j1);
         DeliveryMode mode = j1.hasCredentials() ? DeliveryMode.JUPITERONE : DeliveryMode.DRY_RUN;
         BatchLimits limits;
         try {
-            limits = new BatchLimits(number(properties, "j1.batch.max-bytes", 5_000_000),
-                    (int) number(properties, "j1.batch.max-objects", 10_000));
+            limits = new BatchLimits(settings.number("j1.batch.max-bytes", 1),
+                    (int) settings.number("j1.batch.max-objects", 1, Integer.MAX_VALUE));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + " (J1_BATCH_MAX_BYTES / J1_BATCH_MAX_OBJECTS)");
         }
-        long rememberDays = number(properties, "sync.remember-users-days", 30);
-        if (rememberDays < 0) {
-            throw new ConfigurationException("sync.remember-users-days (SYNC_REMEMBER_USERS_DAYS) must be 0 or more"
-                    + " days, was " + rememberDays + ".");
-        }
+        long rememberDays = settings.number("sync.remember-users-days", 0);
         GraphOptions graph = new GraphOptions(GraphOptions.DEFAULTS.maxTraits(), GraphOptions.DEFAULTS.maxTraitValues(),
                 GraphOptions.DEFAULTS.maxStringLength(), GraphOptions.DEFAULTS.maxKeyLength(),
                 GraphOptions.DEFAULTS.maxNestingDepth(), Duration.ofDays(rememberDays));
-        return new SyncSettings(mode, Path.of(value(properties, "sync.output-dir").orElse("output")), limits, j1, graph);
+        return new SyncSettings(mode, Path.of(settings.required("sync.output-dir")), limits, j1, graph);
     }
 
     /** The first thing the program says: what it will sync, and where the result goes. */
@@ -68,32 +67,26 @@ public final class AppSettings {
 
     /** How runs are delivered to J1 and what is kept about them locally. */
     public static DeliverySettings delivery(PropertiesComponent properties) {
+        SettingReader settings = new SettingReader(properties);
         try {
             return new DeliverySettings(
-                    bool(properties, "j1.upload.gzip", true),
-                    (int) number(properties, "j1.upload.parallelism", 4),
-                    Duration.ofMillis(number(properties, "j1.job.poll-interval-ms", 2000)),
-                    Duration.ofSeconds(number(properties, "j1.job.poll-timeout-seconds", 900)),
-                    Path.of(value(properties, "sync.state-dir").orElse("state")),
-                    Path.of(value(properties, "sync.dead-letter-dir").orElse("dead-letters")),
-                    (int) number(properties, "sync.deletion-guard.max-shrink-percent", 20),
-                    bool(properties, "sync.deletion-guard.allow-shrink", false),
-                    bool(properties, "j1.finalize.partial-datasets", false));
+                    settings.bool("j1.upload.gzip"),
+                    (int) settings.number("j1.upload.parallelism", 1, Integer.MAX_VALUE),
+                    Duration.ofMillis(settings.number("j1.job.poll-interval-ms", 1)),
+                    Duration.ofSeconds(settings.number("j1.job.poll-timeout-seconds", 0)),
+                    Path.of(settings.required("sync.state-dir")),
+                    Path.of(settings.required("sync.dead-letter-dir")),
+                    (int) settings.number("sync.deletion-guard.max-shrink-percent", 0, 100),
+                    settings.bool("sync.deletion-guard.allow-shrink"),
+                    settings.bool("j1.finalize.partial-datasets"));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + ".");
         }
     }
 
-    private static boolean bool(PropertiesComponent properties, String key, boolean fallback) {
-        Optional<String> text = value(properties, key);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new ConfigurationException(key + " must be true or false, was '" + text.get() + "'.");
-        };
+    /** A whole-number setting (checked up front by {@link #read}). */
+    static long number(PropertiesComponent properties, String key) {
+        return new SettingReader(properties).number(key, 0);
     }
 
     /** True when no Teleport address is configured: the built-in sandbox is synced. */
@@ -155,19 +148,7 @@ public final class AppSettings {
         }
     }
 
-    private static long number(PropertiesComponent properties, String key, long fallback) {
-        Optional<String> text = value(properties, key);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(text.get().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + " must be a whole number, was '" + text.get() + "'.");
-        }
-    }
-
     static Optional<String> value(PropertiesComponent properties, String key) {
-        return properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+        return new SettingReader(properties).text(key);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -18,7 +17,7 @@ final class ConfigFile {
     private ConfigFile() {
     }
 
-    /** The file's settings that no environment variable or system property overrides. */
+    /** Every setting of the file. */
     static Map<String, String> read(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -28,15 +27,8 @@ final class ConfigFile {
         }
         Map<String, String> settings = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
-            if (System.getenv(environmentName(key)) == null && System.getProperty(key) == null) {
-                settings.put(key, properties.getProperty(key).trim());
-            }
+            settings.put(key, properties.getProperty(key).trim());
         }
         return settings;
-    }
-
-    /** Camel's mapping: j1.api-key → J1_API_KEY. */
-    static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

@@ -1,18 +1,36 @@
 package org.teleportj1.app;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.camel.CamelContext;
 import org.teleportj1.ops.ClusterIdentities;
 import org.teleportj1.ops.ClusterRoute;
 import org.teleportj1.ops.ConfigurationCheck;
 import org.teleportj1.ops.JupiterOneProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code check} command on a started (but not syncing) context: prints each item, exit 0 or 1. */
-final class ConfigurationCheckCommand {
+@Command(name = "check", description = "validate configuration and credentials, write nothing: identity valid,"
+        + " Ping answered, each resource listable, J1 accepts the key")
+final class ConfigurationCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private ConfigurationCheckCommand() {
+    @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "clusters to check (default: all)")
+    List<String> clusters = List.of();
+
+    @Override
+    public Integer call() {
+        return Bootstrap.once(TeleportJupiterOne.options(spec), context -> {
+            System.out.println(EffectiveConfiguration.describe(context));
+            return run(context, new LinkedHashSet<>(clusters));
+        });
     }
 
     static int run(CamelContext context, Set<String> clusters) {

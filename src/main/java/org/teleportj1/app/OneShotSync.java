@@ -20,8 +20,6 @@ import org.teleportj1.run.SyncRun;
  * thread, so the result is known when it returns.
  */
 public final class OneShotSync {
-    /** The route group of every templated cluster route. */
-    public static final String ROUTE_GROUP = ConfiguredClusters.ROUTE_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(OneShotSync.class);
 
     private OneShotSync() {

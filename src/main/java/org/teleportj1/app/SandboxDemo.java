@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -18,6 +19,9 @@ import org.teleportj1.sandbox.TeleportResources;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code demo} command: what the program does, on the built-in sandbox, without any
@@ -25,20 +29,23 @@ import org.teleportj1.run.SyncRun;
  * with a change in between (a user added, a membership removed, a role edited), so the second
  * run's change report shows exactly what an operator would see after a J1 alert.
  */
-final class SandboxDemo {
+@Command(name = "demo", description = "two dry-run syncs of the built-in sandbox with a change in between, into"
+        + " ./demo (shows the summary and the change report)")
+final class SandboxDemo implements Callable<Integer> {
     static final Path DIR = Path.of("demo");
     static final String NEW_USER = "new-hire@example.com";
 
-    private SandboxDemo() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(CommandLine line) {
+    @Override
+    public Integer call() {
         deleteQuietly(DIR.resolve("state"));
-        return TeleportJupiterOne.once(demoLine(line), SandboxDemo::twoRuns);
-    }
-
-    private static CommandLine demoLine(CommandLine line) {
-        return new CommandLine("demo", line.arguments(), null, null);
+        // the demo's own settings: --config and --routes do not apply, --verbose does
+        AppOptions options = new AppOptions(null, null, TeleportJupiterOne.verbose(spec));
+        Main main = Bootstrap.newMain(options);
+        configure(main);
+        return Bootstrap.once(main, options, SandboxDemo::twoRuns);
     }
 
     /** Settings of the demo: the sandbox, a dry run, everything under ./demo (whatever the environment says). */
@@ -49,7 +56,7 @@ final class SandboxDemo {
         main.addOverrideProperty("sync.output-dir", DIR.resolve("output").toString());
         main.addOverrideProperty("sync.state-dir", DIR.resolve("state").toString());
         main.addOverrideProperty("camel.main.routes-include-pattern",
-                CommandLine.MACHINERY_ROUTES + "," + CommandLine.DEFAULT_CLUSTERS);
+                AppOptions.MACHINERY_ROUTES + "," + AppOptions.DEFAULT_CLUSTERS);
     }
 
     static int twoRuns(CamelContext context) {

@@ -1,162 +1,80 @@
 package org.teleportj1.app;
 
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Set;
-import java.util.function.ToIntFunction;
-import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.teleportj1.deadletter.DeadLetterCommand;
+import java.util.concurrent.Callable;
 import org.teleportj1.sandbox.SandboxCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line. Exit codes: 0 success, 1 failed (every selected sync, or a check item),
  * 2 configuration error, 3 partial failure (some clusters synced, others failed).
+ * Without a command it syncs every configured cluster once ({@code sync}).
  */
-public final class TeleportJupiterOne {
+@Command(name = "teleport-jupiterone", usageHelpAutoWidth = true,
+        description = "Syncs Teleport clusters (users, roles, access lists) into JupiterOne.",
+        subcommands = {SyncCommand.class, RunCommand.class, ConfigurationCheckCommand.class, SandboxDemo.class,
+                SandboxCommand.class, DeadLetterCommand.class, HelpCommand.class},
+        footer = {"", "Without a command: sync.",
+                "Settings come from application.properties, --config, environment variables and -D system"
+                        + " properties (README: Configuration).",
+                "Exit codes: 0 success, 1 failed, 2 configuration error, 3 partial failure (some clusters failed)."})
+public final class TeleportJupiterOne implements Callable<Integer> {
     public static final int OK = 0;
     public static final int SYNC_FAILED = 1;
     public static final int CONFIGURATION_ERROR = 2;
     public static final int PARTIAL_FAILURE = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(TeleportJupiterOne.class);
 
-    static final String USAGE = """
-            Usage: java -jar teleport-jupiterone.jar [options] [command]
+    // INHERIT: accepted before or after any command; picocli stores the value here either way
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "a properties file read after the shipped application.properties (environment"
+                    + " variables and -D system properties still override it)")
+    Path configFile;
 
-              sync [cluster...]   sync every configured cluster (or the named ones) once and exit (default)
-              run                 stay up and sync each cluster on its cron schedule
-              check [cluster...]  validate configuration and credentials, write nothing: identity valid,
-                                  Ping answered, each resource listable, J1 accepts the key
-              demo                two dry-run syncs of the built-in sandbox with a change in between,
-                                  into ./demo (shows the summary and the change report)
-              sandbox [options]   run the built-in sandbox Teleport cluster until stopped
-                                  (--port N, default 3025; --dir DIR, default ./sandbox; --users N)
-              dead-letters ...    list, show, replay or purge runs that could not be delivered
-              help                this text
+    @Option(names = "--routes", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "cluster route files (*.yaml, templatedRoute of teleport-sync) in DIR replace the"
+                    + " default cluster")
+    Path routesDir;
 
-            Options:
-              --routes DIR        cluster route files (*.yaml, templatedRoute of teleport-sync) in DIR
-                                  replace the default cluster
-              --config FILE       a properties file read after the shipped application.properties
-                                  (environment variables still override both)
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "stack traces with errors")
+    boolean verbose;
 
-            Settings come from application.properties and environment variables (README: Configuration).
-            Exit codes: 0 success, 1 failed, 2 configuration error, 3 partial failure (some clusters failed).""";
-
-    private TeleportJupiterOne() {
-    }
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "this help")
+    boolean help;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (ConfigurationException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            return CONFIGURATION_ERROR;
-        }
-        List<String> rest = line.arguments();
-        return switch (line.command()) {
-            case "sync" -> once(line, context -> OneShotSync.exitCode(
-                    OneShotSync.runAll(context, new LinkedHashSet<>(rest))));
-            case "check" -> once(line, context -> ConfigurationCheckCommand.run(context, new LinkedHashSet<>(rest)));
-            case "demo" -> SandboxDemo.run(line);
-            case "run" -> scheduled(line);
-            case "sandbox" -> SandboxCommand.run(rest.toArray(String[]::new));
-            case "dead-letters" -> DeadLetterCommand.run(rest.toArray(String[]::new));
-            case "help", "--help", "-h" -> {
-                System.out.println(USAGE);
-                yield OK;
-            }
-            default -> {
-                System.err.println("Unknown command '" + line.command() + "'.\n" + USAGE);
-                yield CONFIGURATION_ERROR;
-            }
-        };
+        return commandLine().execute(args);
     }
 
-    /**
-     * Starts Camel without the Quartz schedules, runs {@code work} on the started context and
-     * stops; the work's result is the exit code.
-     */
-    static int once(CommandLine line, ToIntFunction<CamelContext> work) {
-        Main main = newMain(line);
-        main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
-        int[] exitCode = {SYNC_FAILED};
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport support) {
-                try {
-                    exitCode[0] = work.applyAsInt(support.getCamelContext());
-                } catch (ConfigurationException e) {
-                    LOG.error("{}", e.getMessage());
-                    exitCode[0] = CONFIGURATION_ERROR;
-                } finally {
-                    main.completed();
-                }
-            }
-        });
-        return runMain(main, exitCode);
+    static CommandLine commandLine() {
+        return new CommandLine(new TeleportJupiterOne())
+                .setExecutionExceptionHandler(new CommandFailure());
     }
 
-    static int scheduled(CommandLine line) {
-        Main main = newMain(line);
-        return runMain(main, new int[] {OK});
+    /** The global options of the command line {@code spec} belongs to (none when run on its own). */
+    public static AppOptions options(CommandSpec spec) {
+        return spec.root().userObject() instanceof TeleportJupiterOne root ? root.options() : AppOptions.none();
     }
 
-    static int runMain(Main main, int[] exitCode) {
-        try {
-            main.run();
-            return exitCode[0];
-        } catch (Exception e) {
-            ConfigurationException configuration = configurationCause(e);
-            if (configuration != null) {
-                LOG.error("{}", configuration.getMessage());
-            } else {
-                LOG.error("Cannot start: {}", e.getMessage(), e);
-            }
-            return CONFIGURATION_ERROR;
-        }
+    /** Whether --verbose was given, without checking the other options. */
+    static boolean verbose(CommandSpec spec) {
+        return spec.root().userObject() instanceof TeleportJupiterOne root && root.verbose;
     }
 
-    static Main newMain(CommandLine line) {
-        // no main class: it would make camel-main scan this package and bind AppConfiguration twice
-        Main main = new Main();
-        main.configure().addConfiguration(AppConfiguration.class);
-        if (line.configFile() != null) {
-            ConfigFile.read(line.configFile()).forEach(main::addOverrideProperty);
-        }
-        if (line.routesIncludePattern() != null) {
-            main.addOverrideProperty("camel.main.routes-include-pattern", line.routesIncludePattern());
-        }
-        if ("demo".equals(line.command())) {
-            SandboxDemo.configure(main);
-        }
-        return main;
+    AppOptions options() {
+        return new AppOptions(configFile, routesDir, verbose);
     }
 
-    static Main newMain() {
-        return newMain(CommandLine.parse());
-    }
-
-    private static ConfigurationException configurationCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConfigurationException c) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /** Kept for callers of the first CLI: sync the named clusters once. */
-    static int sync(Set<String> clusters) {
-        return once(CommandLine.parse(), context -> OneShotSync.exitCode(OneShotSync.runAll(context, clusters)));
+    @Override
+    public Integer call() {
+        return SyncCommand.sync(options(), Set.of());
     }
 }

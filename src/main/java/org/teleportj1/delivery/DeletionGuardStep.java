@@ -3,7 +3,7 @@ package org.teleportj1.delivery;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.state.DeletionGuard;
@@ -30,8 +30,7 @@ public class DeletionGuardStep {
         this.allowShrink = allowShrink;
     }
 
-    public void check(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void check(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         Optional<LastSuccess> previous = state.cluster(run.cluster()).lastApplied(run.mode().target());
         Set<String> partial = run.delivery().partialTypes();
         Optional<String> trip = partial.isEmpty()

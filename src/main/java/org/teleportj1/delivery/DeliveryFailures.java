@@ -1,6 +1,7 @@
 package org.teleportj1.delivery;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,7 @@ import org.teleportj1.run.DeliveryFailure;
 public class DeliveryFailures {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
 
-    public void record(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void record(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeliveryFailure failure = new DeliveryFailure(FailureReason.of(cause), status(cause), attempts(exchange));
         if (run.delivery().fail(failure)) {
@@ -28,18 +28,17 @@ public class DeliveryFailures {
     }
 
     /** Route predicate: J1 delivery of this run has failed (uploads stop; close dead-letters). */
-    public boolean happened(Exchange exchange) {
-        return exchange.getProperty(SyncRun.PROPERTY, SyncRun.class).delivery().isFailed();
+    public boolean happened(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
+        return run.delivery().isFailed();
     }
 
     /** Route predicate: nothing has failed yet. */
-    public boolean none(Exchange exchange) {
-        return !happened(exchange);
+    public boolean none(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
+        return !happened(run);
     }
 
     /** A job left open by a run that died could not be aborted: it stays unfinalized, so J1 never applies it. */
-    public void deadJobNotAborted(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void deadJobNotAborted(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.warn("Cluster '{}': could not abort J1 sync job {}, left open by a run that did not finish ({}); it stays"
                         + " unfinalized, so J1 applies and deletes nothing from it", run.cluster(),
@@ -47,8 +46,7 @@ public class DeliveryFailures {
     }
 
     /** Aborting failed too (J1 unreachable): an unfinalized job is never applied, so this is only logged. */
-    public void abortFailed(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void abortFailed(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.warn("Cluster '{}': could not abort J1 sync job {} ({}); it stays unfinalized, so J1 applies and deletes"
                 + " nothing from it", run.cluster(), run.jobId(), FailureReason.of(cause));

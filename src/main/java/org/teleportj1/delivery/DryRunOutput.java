@@ -10,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.teleportj1.run.RunSummary;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.state.OwnerOnlyFiles;
@@ -32,8 +33,7 @@ public class DryRunOutput {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    public void open(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    public void open(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
         Path dir = Files.createDirectories(outputDir.resolve(run.cluster()));
         Map<GraphKind, OutputStream> files = new EnumMap<>(GraphKind.class);
         for (GraphKind kind : GraphKind.values()) {
@@ -43,9 +43,7 @@ public class DryRunOutput {
     }
 
     /** Body: a {@link GraphBatch}. */
-    public void write(Exchange exchange) throws Exception {
-        SyncRun run = run(exchange);
-        GraphBatch batch = exchange.getMessage().getMandatoryBody(GraphBatch.class);
+    public void write(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, @Body GraphBatch batch) throws IOException {
         OutputStream out = files(run).get(batch.kind());
         synchronized (out) {
             for (byte[] object : batch.objects()) {
@@ -56,8 +54,7 @@ public class DryRunOutput {
         run.delivered(batch.size());
     }
 
-    public void close(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    public void close(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
         Path dir = outputDir.resolve(run.cluster());
         for (Map.Entry<GraphKind, OutputStream> file : files(run).entrySet()) {
             file.getValue().close();
@@ -68,8 +65,7 @@ public class DryRunOutput {
     }
 
     /** Removes the partial files; the summary written afterwards says why. */
-    public void abort(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    public void abort(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
         Map<GraphKind, OutputStream> files = openFiles.remove(key(run));
         if (files == null) {
             return;
@@ -82,8 +78,7 @@ public class DryRunOutput {
     }
 
     /** summary.json: counts per _type, duration, cluster, result. */
-    public void writeSummary(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    public void writeSummary(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
         Path dir = Files.createDirectories(outputDir.resolve(run.cluster()));
         OwnerOnlyFiles.write(dir.resolve("summary.json"), json.writeValueAsBytes(RunSummary.of(run)));
     }
@@ -104,7 +99,4 @@ public class DryRunOutput {
         return dir.resolve("." + kind.field() + ".ndjson.tmp");
     }
 
-    private static SyncRun run(Exchange exchange) {
-        return exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-    }
 }

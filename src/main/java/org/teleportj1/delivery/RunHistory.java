@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.ClusterState;
 import org.teleportj1.state.StateDirectory;
@@ -23,8 +23,7 @@ public class RunHistory {
         this.state = state;
     }
 
-    public void applied(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void applied(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         ClusterState cluster = state.cluster(run.cluster());
         String target = run.mode().target();
         Instant snapshot = run.delivery().snapshotAt() == null ? run.startedAt() : run.delivery().snapshotAt();

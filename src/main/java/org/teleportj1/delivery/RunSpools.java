@@ -1,7 +1,7 @@
 package org.teleportj1.delivery;
 
 import java.io.IOException;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.run.SyncRun;
@@ -21,8 +21,7 @@ public class RunSpools {
         this.state = state;
     }
 
-    public void open(Exchange exchange) throws IOException {
-        SyncRun run = run(exchange);
+    public void open(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
         if (run.delivery().replayOf() != null) {
             return; // a replay's graph is already on disk, in its dead letter
         }
@@ -31,8 +30,7 @@ public class RunSpools {
         run.batcher().tap(spool);
     }
 
-    public void discard(Exchange exchange) {
-        SyncRun run = run(exchange);
+    public void discard(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         RunSpool spool = run.delivery().spool();
         if (spool == null) {
             return;
@@ -44,7 +42,4 @@ public class RunSpools {
         }
     }
 
-    private static SyncRun run(Exchange exchange) {
-        return exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-    }
 }

@@ -1,24 +1,34 @@
 package org.teleportj1.ops;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.EndpointAware;
+import org.apache.camel.Navigate;
 import org.apache.camel.Route;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.PropertiesComponent;
 import org.teleportj1.teleport.TeleportConfiguration;
+import org.teleportj1.teleport.TeleportEndpoint;
 
 /**
  * The clusters this process syncs: every route of group {@value #ROUTE_GROUP}, i.e. every
  * {@code templatedRoute} (or {@code camel.route-template[...]} properties) of the template
- * {@code teleport-sync}, read back from the route's template parameters.
+ * {@code teleport-sync}. How to reach a cluster is the configuration of the route's own
+ * {@code teleport:} endpoint, exactly as the run uses it; its name and J1 scope are template
+ * parameters, resolved the way Camel resolved them for the route.
  */
 public final class ConfiguredClusters {
     /** The route group of every templated cluster route. */
     public static final String ROUTE_GROUP = "teleport-sync";
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)}}");
 
     private ConfiguredClusters() {
     }
@@ -31,53 +41,63 @@ public final class ConfiguredClusters {
     }
 
     private static ClusterRoute describe(CamelContext context, Route route) {
+        TeleportConfiguration teleport = teleportEndpoint(route).map(TeleportEndpoint::getConfiguration)
+                .orElseGet(TeleportConfiguration::new);
         RouteDefinition definition = ((ModelCamelContext) context).getRouteDefinition(route.getRouteId());
         Map<String, Object> parameters = definition == null ? null : definition.getTemplateParameters();
         if (parameters == null) {
             String id = route.getRouteId();
-            TeleportConfiguration none = new TeleportConfiguration();
-            return new ClusterRoute(id, id.startsWith("sync-") ? id.substring(5) : id, none, null);
+            return new ClusterRoute(id, id.startsWith("sync-") ? id.substring(5) : id, teleport, null);
         }
-        TeleportConfiguration teleport = new TeleportConfiguration();
-        teleport.setAddress(value(context, parameters, "address"));
-        teleport.setIdentityFile(value(context, parameters, "identityFile"));
-        String mode = value(context, parameters, "connectMode");
-        teleport.setMode(mode == null || mode.isBlank() ? "auto" : mode);
-        teleport.setProxyCaFile(value(context, parameters, "proxyCaFile"));
-        teleport.setCallTimeoutSeconds(number(context, "teleport.call-timeout-seconds", 60));
-        teleport.setMaxMessageBytes(number(context, "teleport.max-message-bytes", 64 * 1024 * 1024));
-        teleport.setExpiryWarningMinutes(number(context, "teleport.expiry-warning-minutes", 30));
-        return new ClusterRoute(route.getRouteId(), value(context, parameters, "cluster"), teleport,
-                value(context, parameters, "j1Scope"));
+        return new ClusterRoute(route.getRouteId(), parameter(context, parameters, "cluster"), teleport,
+                parameter(context, parameters, "j1Scope"));
     }
 
-    /** A template parameter as the route sees it: other parameters first, then properties. */
-    private static String value(CamelContext context, Map<String, Object> parameters, String name) {
+    /** The first {@code teleport:} endpoint the route sends to (they share one configuration). */
+    private static Optional<TeleportEndpoint> teleportEndpoint(Route route) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.add(route.navigate());
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next == null || !seen.add(next)) {
+                continue;
+            }
+            if (next instanceof EndpointAware aware && aware.getEndpoint() instanceof TeleportEndpoint teleport) {
+                return Optional.of(teleport);
+            }
+            if (next instanceof Navigate<?> navigate && navigate.hasNext()) {
+                List<?> children = navigate.next();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    pending.push(children.get(i));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A template parameter as the route saw it: Camel resolves {@code {{name}}} in a templated
+     * route against its template parameters (local properties) before the settings.
+     */
+    private static String parameter(CamelContext context, Map<String, Object> parameters, String name) {
         Object raw = parameters.get(name);
         if (raw == null) {
             return null;
         }
-        String text = raw.toString();
-        for (int depth = 0; depth < 5 && text.contains("{{"); depth++) {
-            Matcher matcher = PARAMETER.matcher(text);
-            StringBuilder replaced = new StringBuilder();
-            while (matcher.find()) {
-                Object parameter = parameters.get(matcher.group(1));
-                matcher.appendReplacement(replaced, Matcher.quoteReplacement(
-                        parameter == null ? matcher.group() : parameter.toString()));
+        Properties local = new Properties();
+        parameters.forEach((key, value) -> {
+            if (value != null) {
+                local.put(key, value.toString());
             }
-            matcher.appendTail(replaced);
-            String next = context.resolvePropertyPlaceholders(replaced.toString());
-            if (next.equals(text)) {
-                break;
-            }
-            text = next;
+        });
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Properties previous = properties.getLocalProperties();
+        properties.setLocalProperties(local);
+        try {
+            return context.resolvePropertyPlaceholders(raw.toString()).trim();
+        } finally {
+            properties.setLocalProperties(previous);
         }
-        return text.trim();
-    }
-
-    private static int number(CamelContext context, String key, int fallback) {
-        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
-                .map(Integer::parseInt).orElse(fallback);
     }
 }

@@ -1,40 +1,74 @@
 package org.teleportj1.sandbox;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code sandbox} command: runs a sandbox cluster on its own, so that other clients and tools
- * can be pointed at it, until Ctrl-C or SIGTERM.
- * <pre>
- * sandbox [--port N] [--dir D] [--users N] [--cluster NAME]
- * </pre>
+ * can be pointed at it, until Ctrl-C or SIGTERM. Exit 0 when stopped, 2 for bad arguments, 1 if it
+ * cannot start.
  */
-public final class SandboxCommand {
-    static final String USAGE = """
-            Usage: sandbox [--port N] [--dir D] [--users N] [--cluster NAME]
-              --port N        port on 127.0.0.1 (default 3025; 0 = any free port)
-              --dir D         directory for the identity file (default ./sandbox)
-              --users N       users to serve, with proportional roles, lists, memberships and reviews
-                              (default: the built-in demo data only)
-              --cluster NAME  cluster name (default sandbox.teleport.local)""";
+@Command(name = "sandbox", description = "run the built-in sandbox Teleport cluster until stopped")
+public final class SandboxCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private SandboxCommand() {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + SandboxOptions.DEFAULT_PORT,
+            description = "port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 = any free port)")
+    int port;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "sandbox",
+            description = "directory for the identity file (default ./${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "0", description = {
+        "users to serve, with proportional roles, lists, memberships and reviews",
+        "(default: the built-in demo data only)"})
+    int users;
+
+    @Option(names = "--cluster", paramLabel = "NAME", defaultValue = SandboxOptions.DEFAULT_CLUSTER_NAME,
+            description = "cluster name (default ${DEFAULT-VALUE})")
+    String cluster;
+
+    /** Null: stop when the JVM is asked to. */
+    private final CountDownLatch stop;
+    private final Consumer<SandboxCluster> started;
+
+    public SandboxCommand() {
+        this(null, cluster -> { });
     }
 
-    /** Runs until the JVM is asked to stop; returns 0, or 2 for bad arguments, 1 if it cannot start. */
-    public static int run(String[] args) {
-        CountDownLatch stop = new CountDownLatch(1);
+    private SandboxCommand(CountDownLatch stop, Consumer<SandboxCluster> started) {
+        this.stop = stop;
+        this.started = started;
+    }
+
+    @Override
+    public Integer call() {
+        SandboxOptions options = options();
+        if (stop != null) {
+            return serve(options, stop);
+        }
+        CountDownLatch stopSignal = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            stop.countDown();
+            stopSignal.countDown();
             awaitQuietly(stopped);
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(args, System.out, System.err, stop, cluster -> { });
+            return serve(options, stopSignal);
         } finally {
             stopped.countDown();
             try {
@@ -45,26 +79,49 @@ public final class SandboxCommand {
         }
     }
 
-    /** The command with its streams and stop signal given, so tests can run and stop it. */
+    /** The command on its own, with its streams and stop signal given, so tests can run and stop it. */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop,
                    Consumer<SandboxCluster> started) {
-        SandboxOptions options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("sandbox: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+        return standAlone(new SandboxCommand(stop, started))
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    /** The options the arguments ask for, or null when they ask for help. */
+    static SandboxOptions parse(String[] args) {
+        SandboxCommand command = new SandboxCommand();
+        CommandLine line = standAlone(command);
+        line.parseArgs(args);
+        return line.isUsageHelpRequested() ? null : command.options();
+    }
+
+    /** Inside the program, --help is the program's inherited option; on its own the command needs one. */
+    private static CommandLine standAlone(SandboxCommand command) {
+        CommandLine line = new CommandLine(command);
+        line.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("this help").build());
+        return line;
+    }
+
+    private SandboxOptions options() {
+        return SandboxOptions.defaults(dir).withPort(range("--port", port, 0, 65535))
+                .withUsers(range("--users", users, 0, 10_000_000)).withClusterName(cluster);
+    }
+
+    private int range(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be between " + min + " and " + max + ", not " + value);
         }
-        if (options == null) {
-            out.println(USAGE);
-            return 0;
-        }
+        return value;
+    }
+
+    private int serve(SandboxOptions options, CountDownLatch stopSignal) {
+        PrintWriter out = spec.commandLine().getOut();
         SandboxCluster cluster;
         try {
             cluster = SandboxCluster.start(options);
         } catch (RuntimeException e) {
-            err.println("sandbox: cannot start: " + e.getMessage());
+            spec.commandLine().getErr().println("sandbox: cannot start: " + e.getMessage());
             return 1;
         }
         try (cluster) {
@@ -76,52 +133,11 @@ public final class SandboxCommand {
             out.println("TLS server name: " + CertificateAuthority.AUTH_SERVER_NAME + "; press Ctrl-C to stop");
             out.flush();
             started.accept(cluster);
-            stop.await();
+            stopSignal.await();
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
-        }
-    }
-
-    /** The options the arguments ask for, or null when they ask for help. */
-    static SandboxOptions parse(String[] args) {
-        int port = SandboxOptions.DEFAULT_PORT;
-        Path dir = Path.of("sandbox");
-        int users = 0;
-        String cluster = SandboxOptions.DEFAULT_CLUSTER_NAME;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "-h", "--help" -> {
-                    return null;
-                }
-                case "--port" -> port = number(arg, value(args, ++i, arg), 0, 65535);
-                case "--dir" -> dir = Path.of(value(args, ++i, arg));
-                case "--users" -> users = number(arg, value(args, ++i, arg), 0, 10_000_000);
-                case "--cluster" -> cluster = value(args, ++i, arg);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        return SandboxOptions.defaults(dir).withPort(port).withUsers(users).withClusterName(cluster);
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int number(String option, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", not " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, not \"" + value + "\"");
         }
     }
 

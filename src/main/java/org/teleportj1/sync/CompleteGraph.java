@@ -2,7 +2,7 @@ package org.teleportj1.sync;
 
 import java.util.Iterator;
 import java.util.List;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.run.SyncRun;
 
@@ -15,8 +15,7 @@ import org.teleportj1.run.SyncRun;
 public class CompleteGraph {
 
     /** The completion's batches, a list at a time; the last list holds the partly filled ones. */
-    public Iterator<List<GraphBatch>> batches(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public Iterator<List<GraphBatch>> batches(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         run.progress().finish();
         return new CompletionBatches(run.cluster(), run.graph(), run.batcher(), () -> run.delivery().graphRead());
     }

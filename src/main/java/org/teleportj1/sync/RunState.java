@@ -3,6 +3,7 @@ package org.teleportj1.sync;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.state.ClusterLocks;
@@ -24,8 +25,7 @@ public class RunState {
         this.state = state;
     }
 
-    public void begin(Exchange exchange) throws IOException {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void begin(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, Exchange exchange) throws IOException {
         ClusterState cluster = state.cluster(run.cluster());
         ClusterLocks.Lease lease = cluster.lock("run " + run.runId());
         exchange.setProperty(LEASE, lease);
@@ -42,19 +42,17 @@ public class RunState {
     }
 
     /** After the J1 job started: a crash from now on leaves a job for the next run to abort. */
-    public void jobOpened(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    public void jobOpened(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         if (run.jobId() != null && run.delivery().replayOf() == null) {
             state.cluster(run.cluster()).jobOpened(run.runId(), run.jobId());
         }
     }
 
-    public void end(Exchange exchange) {
+    public void end(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, Exchange exchange) {
         ClusterLocks.Lease lease = exchange.getProperty(LEASE, ClusterLocks.Lease.class);
         if (lease == null) {
             return; // a replay: it holds the lock itself and records no run in progress
         }
-        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         state.cluster(run.cluster()).end(run.runId());
         lease.close();
         exchange.removeProperty(LEASE);

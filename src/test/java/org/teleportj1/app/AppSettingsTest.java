@@ -29,7 +29,9 @@ class AppSettingsTest {
 
     private static SyncSettings read(String... keyValues) {
         CamelContext context = new DefaultCamelContext();
+        // the shipped defaults, as the application has them: AppSettings has none of its own
         Properties properties = new Properties();
+        properties.putAll(ShippedDefaults.defaults());
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.put(keyValues[i], keyValues[i + 1]);
         }
@@ -129,5 +131,54 @@ class AppSettingsTest {
     void badBatchSizeNamesTheSetting() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> read("j1.batch.max-bytes", "lots"));
         assertTrue(e.getMessage().contains("j1.batch.max-bytes"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownConnectModeNamesTheSettingAndTheAllowedValues() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.connect-mode", "prxy"));
+        assertEquals("TELEPORT_CONNECT_MODE (teleport.connect-mode) is 'prxy': allowed values are auto, direct,"
+                + " proxy, proxy-upgrade.", e.getMessage());
+        assertEquals(DeliveryMode.DRY_RUN, read("teleport.connect-mode", "Proxy-Upgrade").mode());
+    }
+
+    @Test
+    void aNegativeNumberNamesTheSettingAndItsRange() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.call-timeout-seconds", "-5"));
+        assertEquals("TELEPORT_CALL_TIMEOUT_SECONDS (teleport.call-timeout-seconds) must be a whole number of at least 1,"
+                + " was -5.",
+                e.getMessage());
+        ConfigurationException percent = assertThrows(ConfigurationException.class,
+                () -> read("sync.deletion-guard.max-shrink-percent", "150"));
+        assertTrue(percent.getMessage().contains("SYNC_DELETION_GUARD_MAX_SHRINK_PERCENT"), percent.getMessage());
+        assertTrue(percent.getMessage().contains("from 0 to 100"), percent.getMessage());
+        ConfigurationException retries = assertThrows(ConfigurationException.class,
+                () -> read("j1.retry.max-retries", "-1"));
+        assertTrue(retries.getMessage().startsWith("J1_RETRY_MAX_RETRIES (j1.retry.max-retries)"), retries.getMessage());
+    }
+
+    @Test
+    void anEmptyRequiredSettingSaysHowToGetTheDefault() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> read("j1.upload.parallelism", " "));
+        assertEquals("J1_UPLOAD_PARALLELISM (j1.upload.parallelism) is empty: set it, or unset it to get the"
+                + " default (4).", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableProxyCaFileNamesTheSetting() {
+        Path missing = dir.resolve("no-ca.pem");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> read("teleport.proxy-ca-file", missing.toString()));
+        assertTrue(e.getMessage().startsWith("TELEPORT_PROXY_CA_FILE (teleport.proxy-ca-file) is " + missing),
+                e.getMessage());
+    }
+
+    @Test
+    void aBadCronAndABadBooleanNameTheirSettings() {
+        ConfigurationException cron = assertThrows(ConfigurationException.class, () -> read("sync.cron", "hourly"));
+        assertTrue(cron.getMessage().startsWith("SYNC_CRON (sync.cron) is 'hourly'"), cron.getMessage());
+        ConfigurationException gzip = assertThrows(ConfigurationException.class, () -> read("j1.upload.gzip", "maybe"));
+        assertEquals("J1_UPLOAD_GZIP (j1.upload.gzip) must be true or false, was 'maybe'.", gzip.getMessage());
     }
 }

@@ -35,6 +35,6 @@ final class ClusterFiles {
 
     /** The routes pattern that replaces the default cluster with the files in {@code dir}. */
     static String includePattern(Path dir) {
-        return CommandLine.MACHINERY_ROUTES + ",file:" + dir.toAbsolutePath() + "/*.yaml";
+        return AppOptions.MACHINERY_ROUTES + ",file:" + dir.toAbsolutePath() + "/*.yaml";
     }
 }

@@ -24,6 +24,7 @@ class ExampleClustersTest extends CamelMainTestSupport {
         Properties properties = new Properties();
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(Path.of("config/examples")));
         properties.put("camel.component.quartz.auto-start-scheduler", "false");
+        properties.put("teleport.call-timeout-seconds", "7");
         return properties;
     }
 
@@ -40,5 +41,8 @@ class ExampleClustersTest extends CamelMainTestSupport {
         assertEquals("direct", staging.teleport().getMode());
         assertEquals("/var/lib/teleport-jupiterone/staging/identity", staging.teleport().getIdentityFile());
         assertEquals("teleport-staging", staging.j1Scope());
+        // read from the routes' teleport: endpoints, as the runs use them
+        assertEquals(7, prod.teleport().getCallTimeoutSeconds());
+        assertEquals(67108864, staging.teleport().getMaxMessageBytes());
     }
 }

@@ -129,8 +129,7 @@ class RememberedUsersTest {
         Path config = Files.writeString(WORK.resolve("settings.properties"), properties);
 
         AtomicReference<List<SyncRun>> runs = new AtomicReference<>();
-        int exit = TeleportJupiterOne.once(CommandLine.parse("--routes", ROUTES.toString(), "--config",
-                config.toString(), "sync"), context -> {
+        int exit = Bootstrap.once(new AppOptions(config, ROUTES, false), context -> {
             runs.set(OneShotSync.runAll(context, Set.of("lab")));
             return OneShotSync.exitCode(runs.get());
         });

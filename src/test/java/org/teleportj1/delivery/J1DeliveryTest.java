@@ -35,7 +35,7 @@ import org.teleportj1.app.TestDirectories;
 import org.teleportj1.app.AppConfiguration;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.deadletter.DeadLetter;
-import org.teleportj1.deadletter.DeadLetterCommand;
+import org.teleportj1.app.DeadLetterCommand;
 import org.teleportj1.deadletter.DeadLetterStore;
 import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;

@@ -59,7 +59,7 @@ class SandboxCommandTest {
     @Test
     void helpPrintsUsage() {
         assertEquals(0, SandboxCommand.run(new String[] {"--help"}, print(out), print(err), new CountDownLatch(0), c -> { }));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--users N"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--users=N"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.teleportj1.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,9 @@ import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.EventNotifierSupport;
 import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.app.AppOptions;
+import org.teleportj1.app.Bootstrap;
 import org.teleportj1.app.OneShotSync;
-import org.teleportj1.app.TeleportJupiterOne;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
@@ -133,17 +133,9 @@ public final class PipelineScenario {
         System.exit(0);
     }
 
-    /** The Main of the shipped {@code sync} command (TeleportJupiterOne.newMain), or its equivalent. */
+    /** The Main of the shipped {@code sync} command, built the way every command builds it. */
     static Main shippedMain() {
-        try {
-            Method newMain = TeleportJupiterOne.class.getDeclaredMethod("newMain");
-            newMain.setAccessible(true);
-            return (Main) newMain.invoke(null);
-        } catch (ReflectiveOperationException e) {
-            Main main = new Main(TeleportJupiterOne.class);
-            main.configure().addConfiguration(AppConfiguration.class);
-            return main;
-        }
+        return Bootstrap.newMain(AppOptions.none());
     }
 
     private static List<Map<String, Object>> phases(Timeline timeline) {

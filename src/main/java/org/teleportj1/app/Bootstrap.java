@@ -1,0 +1,95 @@
+package org.teleportj1.app;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way every command (and the bench) builds and runs the Camel application: the same
+ * {@link AppConfiguration}, the same properties in the same order of precedence (shipped
+ * application.properties, then {@code --config}, then environment variables, then -D system
+ * properties), the same routes ({@code --routes}).
+ */
+public final class Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+    private Bootstrap() {
+    }
+
+    /** The configured, not yet started application. */
+    public static Main newMain(AppOptions options) {
+        // no main class: it would make camel-main scan this package and bind AppConfiguration twice
+        Main main = new Main();
+        main.configure().addConfiguration(AppConfiguration.class);
+        Map<String, String> file = options.configFile() == null ? Map.of() : ConfigFile.read(options.configFile());
+        // override properties beat everything in Camel, so a -D system property is left to Camel
+        file.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                main.addOverrideProperty(key, value);
+            }
+        });
+        Set<String> keys = new LinkedHashSet<>(ShippedDefaults.keys());
+        keys.addAll(file.keySet());
+        EnvironmentOverrides.of(keys, System.getenv(), System.getProperties()).forEach(main::addOverrideProperty);
+        if (options.routesIncludePattern() != null) {
+            main.addOverrideProperty("camel.main.routes-include-pattern", options.routesIncludePattern());
+        }
+        return main;
+    }
+
+    /**
+     * Starts the application without the Quartz schedules, runs {@code work} on the started context
+     * and stops; the work's result is the exit code (2 when it finds a configuration error).
+     */
+    public static int once(AppOptions options, ToIntFunction<CamelContext> work) {
+        return once(newMain(options), options, work);
+    }
+
+    static int once(Main main, AppOptions options, ToIntFunction<CamelContext> work) {
+        main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+        int[] exitCode = {TeleportJupiterOne.SYNC_FAILED};
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport support) {
+                try {
+                    exitCode[0] = work.applyAsInt(support.getCamelContext());
+                } catch (ConfigurationException e) {
+                    LOG.error("{}", e.getMessage());
+                    exitCode[0] = TeleportJupiterOne.CONFIGURATION_ERROR;
+                } finally {
+                    main.completed();
+                }
+            }
+        });
+        return run(main, options, exitCode);
+    }
+
+    /** Starts the application with its schedules until it is stopped; {@code started} runs once it is up. */
+    static int scheduled(AppOptions options, Consumer<CamelContext> started) {
+        Main main = newMain(options);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport support) {
+                started.accept(support.getCamelContext());
+            }
+        });
+        return run(main, options, new int[] {TeleportJupiterOne.OK});
+    }
+
+    private static int run(Main main, AppOptions options, int[] exitCode) {
+        try {
+            main.run();
+            return exitCode[0];
+        } catch (Exception e) {
+            return StartupFailure.report(e, options.verbose());
+        }
+    }
+}
