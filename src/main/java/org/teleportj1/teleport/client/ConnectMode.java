@@ -12,7 +12,7 @@ public enum ConnectMode {
     DIRECT,
     /** TLS routing on the proxy's web port: ALPN teleport-auth@&lt;hex(cluster)&gt;.teleport.cluster.local, then h2. */
     PROXY,
-    /** WebSocket connection upgrade on /webapi/connectionupgrade, for proxies behind an L7 load balancer. */
+    /** HTTP connection upgrade on /webapi/connectionupgrade (WebSocket or legacy), for proxies behind an L7 load balancer. */
     PROXY_UPGRADE;
 
     /** The name used in settings: auto, direct, proxy, proxy-upgrade. */

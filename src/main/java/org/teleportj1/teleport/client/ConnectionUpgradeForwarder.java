@@ -7,50 +7,41 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Carries the gRPC channel through a proxy behind an L7 load balancer: listens on loopback and,
- * for every connection grpc-java opens, upgrades an HTTPS connection to the proxy
- * ({@code GET /webapi/connectionupgrade}, WebSocket sub-protocol {@code alpn-ping}) and pipes the
- * bytes through binary frames. The inner TLS (identity, ALPN routing) passes through untouched,
- * so the channel itself is the same as in proxy mode (docs/teleport-api.md §4.3).
+ * for every connection grpc-java opens, opens HTTPS to the proxy, upgrades it
+ * ({@link ConnectionUpgrade}: WebSocket or the legacy form, whichever the proxy takes) and pipes the
+ * bytes through. The inner TLS (identity, ALPN routing) passes through untouched, so the channel
+ * itself is the same as in proxy mode (docs/teleport-api.md §4.3).
  */
 final class ConnectionUpgradeForwarder implements AutoCloseable {
-    static final String PATH = "/webapi/connectionupgrade";
-    static final String PROTOCOL = "alpn-ping";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionUpgradeForwarder.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final List<String> HTTP11 = List.of("http/1.1");
 
     private final TeleportAddress proxy;
+    private final SSLContext webTls;
     private final Duration connectTimeout;
-    private final HttpClient http;
     private final ServerSocket listener;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final AtomicReference<ConnectionUpgrade.Form> lastForm = new AtomicReference<>();
     private volatile boolean closed;
 
     private ConnectionUpgradeForwarder(TeleportAddress proxy, SSLContext webTls, Duration connectTimeout)
             throws IOException {
         this.proxy = proxy;
+        this.webTls = webTls;
         this.connectTimeout = connectTimeout;
-        this.http = HttpClient.newBuilder().sslContext(webTls).connectTimeout(connectTimeout).build();
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
@@ -74,6 +65,11 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
         return Optional.ofNullable(lastFailure.get());
     }
 
+    /** The form the proxy took for the last successful upgrade. */
+    Optional<ConnectionUpgrade.Form> lastForm() {
+        return Optional.ofNullable(lastForm.get());
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -89,106 +85,56 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
     }
 
     private void tunnel(Socket local) {
-        WebSocket socket;
+        SSLSocket remote = null;
+        ConnectionUpgrade.Tunnel tunnel;
         try {
-            socket = upgrade(local);
+            remote = ProxyTls.connect(proxy, webTls, HTTP11, connectTimeout);
+            tunnel = ConnectionUpgrade.perform(remote, proxy);
+            // an idle gRPC connection sends nothing for minutes; the deadline was for the handshake only
+            remote.setSoTimeout(0);
         } catch (IOException e) {
             closeQuietly(local);
+            if (remote != null) {
+                closeQuietly(remote);
+            }
             if (!closed) {
-                String failure = "connection upgrade via https://" + proxy + PATH + " failed: " + e.getMessage();
+                String failure = "connection upgrade via https://" + proxy + ConnectionUpgrade.PATH + " failed: "
+                        + e.getMessage();
                 lastFailure.set(failure);
                 LOG.warn("Teleport {}", failure);
             }
             return;
         }
         lastFailure.set(null);
-        pumpUp(local, socket);
-    }
-
-    /**
-     * The JDK client does the handshake (key, accept check, sub-protocol), masks what it sends and
-     * answers the proxy's pings with pongs; this class only moves bytes.
-     */
-    private WebSocket upgrade(Socket local) throws IOException {
+        if (lastForm.getAndSet(tunnel.form()) != tunnel.form()) {
+            LOG.info("The proxy {} took the {} connection upgrade", proxy, tunnel.form());
+        }
+        Socket upstream = remote;
         try {
-            WebSocket socket = http.newWebSocketBuilder().subprotocols(PROTOCOL).connectTimeout(connectTimeout)
-                    .buildAsync(URI.create("wss://" + proxy + PATH), new Downstream(local))
-                    .get(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-            if (!PROTOCOL.equals(socket.getSubprotocol())) {
-                socket.abort();
-                throw new IOException("the proxy chose sub-protocol '" + socket.getSubprotocol() + "' instead of "
-                        + PROTOCOL);
-            }
-            return socket;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof WebSocketHandshakeException handshake) {
-                int status = handshake.getResponse().statusCode();
-                throw new IOException(status == 404
-                        ? "the proxy answered 404: it is older than Teleport 15.1 or not a Teleport proxy"
-                        : "the proxy answered HTTP " + status + " instead of 101 Switching Protocols", cause);
-            }
-            throw new IOException(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
-        } catch (TimeoutException e) {
-            throw new IOException("no answer within " + connectTimeout.multipliedBy(2).toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            InputStream localIn = local.getInputStream();
+            OutputStream localOut = local.getOutputStream();
+            daemon("teleport-upgrade-down-" + THREADS.incrementAndGet(),
+                    () -> pump(tunnel.in(), localOut, local, upstream)).start();
+            pump(localIn, tunnel.out(), local, upstream);
+        } catch (IOException e) {
+            closeQuietly(local);
+            closeQuietly(upstream);
         }
     }
 
-    /** Local bytes → binary messages, one at a time (the JDK allows one outstanding send). */
-    private void pumpUp(Socket local, WebSocket socket) {
+    /** Copies until either side ends, then closes both (the tunnel's output says goodbye on close). */
+    private static void pump(InputStream from, OutputStream to, Socket local, Socket upstream) {
         byte[] buffer = new byte[16 * 1024];
-        try {
-            InputStream in = local.getInputStream();
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                socket.sendBinary(ByteBuffer.wrap(Arrays.copyOf(buffer, n)), true).join();
+        try (to) {
+            for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                to.write(buffer, 0, n);
+                to.flush();
             }
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
-        } catch (IOException | CompletionException e) {
-            LOG.debug("Upgrade tunnel upstream ended: {}", e.toString());
-            socket.abort();
+        } catch (IOException e) {
+            LOG.debug("Upgrade tunnel ended: {}", e.toString());
         } finally {
             closeQuietly(local);
-        }
-    }
-
-    /** Binary messages → local bytes; the next message is asked for once this one is written. */
-    private static final class Downstream implements WebSocket.Listener {
-        private final Socket local;
-
-        Downstream(Socket local) {
-            this.local = local;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-            try {
-                OutputStream out = local.getOutputStream();
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
-                out.write(bytes);
-                out.flush();
-                socket.request(1);
-            } catch (IOException e) {
-                LOG.debug("Upgrade tunnel downstream ended: {}", e.toString());
-                socket.abort();
-                closeQuietly(local);
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closeQuietly(local);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            LOG.debug("Upgrade tunnel downstream ended: {}", error.toString());
-            closeQuietly(local);
+            closeQuietly(upstream);
         }
     }
 

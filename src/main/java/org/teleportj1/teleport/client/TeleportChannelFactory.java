@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -23,7 +24,8 @@ import javax.net.ssl.SSLException;
  * <ul>
  *   <li>direct: the auth service itself, ALPN {@code h2};</li>
  *   <li>proxy: the proxy's web port, ALPN {@code teleport-auth@<hex(cluster)>.teleport.cluster.local, h2};</li>
- *   <li>proxy-upgrade: a loopback forwarder that tunnels through {@code /webapi/connectionupgrade}, same ALPN.</li>
+ *   <li>proxy-upgrade: a loopback forwarder that tunnels through {@code /webapi/connectionupgrade}
+ *       (WebSocket or the legacy form), same ALPN.</li>
  * </ul>
  */
 final class TeleportChannelFactory {
@@ -37,13 +39,15 @@ final class TeleportChannelFactory {
     private TeleportChannelFactory() {
     }
 
-    static TeleportChannel open(TeleportSettings settings, IdentityFile identity) {
+    /** {@code environment} looks up TELEPORT_TLS_ROUTING_CONN_UPGRADE (System::getenv outside tests). */
+    static TeleportChannel open(TeleportSettings settings, IdentityFile identity, UnaryOperator<String> environment) {
         ConnectMode mode = settings.mode();
         TeleportAddress address = TeleportAddress.parse(settings.address(),
                 mode == ConnectMode.DIRECT ? DIRECT_PORT : PROXY_PORT);
         SSLContext webTls = mode == ConnectMode.DIRECT ? null : WebTrust.sslContext(settings.proxyCaFile());
         if (mode == ConnectMode.AUTO) {
-            mode = ConnectModeResolver.resolve(address, webTls, connectTimeout(settings), identity.clusterName());
+            mode = ConnectModeResolver.resolve(address, webTls, connectTimeout(settings), identity.clusterName(),
+                    ConnUpgradeOverride.from(environment));
         }
         ConnectionUpgradeForwarder forwarder = null;
         NettyChannelBuilder builder;

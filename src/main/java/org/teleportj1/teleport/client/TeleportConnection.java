@@ -2,6 +2,7 @@ package org.teleportj1.teleport.client;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ public final class TeleportConnection implements AutoCloseable {
 
     private final TeleportSettings settings;
     private final Clock clock;
+    private final UnaryOperator<String> environment;
     private TeleportChannel current;
     private boolean closed;
     private boolean opened;
@@ -23,8 +25,14 @@ public final class TeleportConnection implements AutoCloseable {
     }
 
     TeleportConnection(TeleportSettings settings, Clock clock) {
+        this(settings, clock, System::getenv);
+    }
+
+    /** {@code environment} stands in for the process environment (TELEPORT_TLS_ROUTING_CONN_UPGRADE) in tests. */
+    TeleportConnection(TeleportSettings settings, Clock clock, UnaryOperator<String> environment) {
         this.settings = settings;
         this.clock = clock;
+        this.environment = environment;
     }
 
     public TeleportSettings settings() {
@@ -75,7 +83,7 @@ public final class TeleportConnection implements AutoCloseable {
             IdentityFile identity = IdentityFileReader.read(settings.identityFile());
             identity.requireValidAt(now);
             TeleportChannel previous = current;
-            current = TeleportChannelFactory.open(settings, identity);
+            current = TeleportChannelFactory.open(settings, identity, environment);
             LOG.info("Using the identity of '{}' for Teleport cluster '{}' at {} (mode {}, valid until {})",
                     identity.user(), identity.clusterName(), settings.address(),
                     current.mode().uriName(), identity.notAfter());

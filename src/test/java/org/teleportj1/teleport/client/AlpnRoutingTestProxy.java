@@ -13,13 +13,16 @@ import javax.net.ssl.SSLSocket;
  * A stand-in for a Teleport proxy's web port with TLS routing: peeks each ClientHello; ALPN
  * {@code teleport-auth@<hex(cluster)>…} is forwarded as raw bytes to the auth server (TLS stays end to
  * end), a {@code teleport-auth@} value for another cluster is dropped, anything else gets the proxy's
- * own TLS: {@code /webapi/ping} and the {@code teleport-reversetunnel} ALPN probe.
+ * own TLS: {@code /webapi/ping}, {@code /webapi/connectionupgrade} and the {@code teleport-reversetunnel}
+ * ALPN probe.
  */
 final class AlpnRoutingTestProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String expectedAlpn;
     private final InetSocketAddress auth;
     final TestWebApi web;
+    /** A Teleport proxy serves the connection upgrade even where ALPN would get through. */
+    final TestConnectionUpgrade upgrade;
     final AtomicInteger routed = new AtomicInteger();
     final AtomicInteger dropped = new AtomicInteger();
 
@@ -32,6 +35,7 @@ final class AlpnRoutingTestProxy implements AutoCloseable {
         this.expectedAlpn = AlpnRouting.authProtocol(clusterName);
         this.auth = auth;
         this.web = new TestWebApi(clusterName, tlsRouting);
+        this.upgrade = new TestConnectionUpgrade(TestConnectionUpgrade.Generation.CURRENT, auth);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "alpn-proxy-accept");
         accept.setDaemon(true);
@@ -72,15 +76,16 @@ final class AlpnRoutingTestProxy implements AutoCloseable {
                 TestWebApi.pipe(upstream.getInputStream(), client.getOutputStream(), upstream, client);
                 return;
             }
-            try (SSLSocket tls = web.terminate(client, hello.raw(), List.of("http/1.1", AlpnRouting.REVERSE_TUNNEL))) {
-                tls.startHandshake();
-                if (AlpnRouting.REVERSE_TUNNEL.equals(tls.getApplicationProtocol())) {
-                    return; // the probe only wants to see the protocol negotiated
-                }
-                var in = new java.io.BufferedInputStream(tls.getInputStream());
-                if (web.serve(in, tls.getOutputStream()) != null) {
-                    TestWebApi.respond(tls.getOutputStream(), "404 Not Found", "text/plain", "not found");
-                }
+            SSLSocket tls = web.terminate(client, hello.raw(), List.of("http/1.1", AlpnRouting.REVERSE_TUNNEL));
+            tls.startHandshake();
+            if (AlpnRouting.REVERSE_TUNNEL.equals(tls.getApplicationProtocol())) {
+                tls.close(); // the probe only wants to see the protocol negotiated
+                return;
+            }
+            var in = new java.io.BufferedInputStream(tls.getInputStream());
+            Http11.Head head = web.serve(in, tls.getOutputStream());
+            if (head == null || !upgrade.serve(head, in, tls.getOutputStream(), tls, false)) {
+                tls.close();
             }
         } catch (IOException e) {
             closeQuietly(client);

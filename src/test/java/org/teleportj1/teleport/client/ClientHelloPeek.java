@@ -65,6 +65,56 @@ record ClientHelloPeek(byte[] raw, List<String> alpn) {
         return protocols;
     }
 
+    /**
+     * The same ClientHello with its ALPN list replaced by {@code protocol}: what a balancer that
+     * always speaks HTTP/1.1 effectively hands its TLS stack. Single-record hellos only.
+     */
+    byte[] withAlpn(String protocol) {
+        int recordLength = ((raw[3] & 0xFF) << 8) | (raw[4] & 0xFF);
+        if (raw.length != 5 + recordLength) {
+            throw new IllegalStateException("ClientHello spans several records");
+        }
+        int pos = 5 + 4 + 2 + 32;                         // record and handshake headers, version, random
+        pos += 1 + (raw[pos] & 0xFF);                     // session id
+        pos += 2 + u16(pos);                              // cipher suites
+        pos += 1 + (raw[pos] & 0xFF);                     // compression methods
+        int extensionsLength = pos;
+        int end = pos + 2 + u16(pos);
+        pos += 2;
+        while (pos < end && u16(pos) != 16) {
+            pos += 4 + u16(pos + 2);
+        }
+        if (pos >= end) {
+            throw new IllegalStateException("ClientHello has no ALPN extension");
+        }
+        byte[] name = protocol.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer replacement = ByteBuffer.allocate(4 + 2 + 1 + name.length);
+        replacement.putShort((short) 16).putShort((short) (3 + name.length)).putShort((short) (1 + name.length))
+                .put((byte) name.length).put(name);
+        int oldEnd = pos + 4 + u16(pos + 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(raw, 0, pos);
+        out.writeBytes(replacement.array());
+        out.write(raw, oldEnd, raw.length - oldEnd);
+        byte[] hello = out.toByteArray();
+        int delta = hello.length - raw.length;
+        put16(hello, 3, recordLength + delta);
+        int handshakeLength = ((raw[6] & 0xFF) << 16 | (raw[7] & 0xFF) << 8 | (raw[8] & 0xFF)) + delta;
+        hello[6] = (byte) (handshakeLength >>> 16);
+        put16(hello, 7, handshakeLength);
+        put16(hello, extensionsLength, u16(extensionsLength) + delta);
+        return hello;
+    }
+
+    private int u16(int at) {
+        return ((raw[at] & 0xFF) << 8) | (raw[at + 1] & 0xFF);
+    }
+
+    private static void put16(byte[] bytes, int at, int value) {
+        bytes[at] = (byte) (value >>> 8);
+        bytes[at + 1] = (byte) value;
+    }
+
     private static void skip(ByteBuffer buffer, int n) {
         buffer.position(buffer.position() + n);
     }

@@ -1,6 +1,7 @@
 package org.teleportj1.teleport.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,9 +111,10 @@ class ConnectionPathsTest {
                 proxy.web.writeCaFile(dir.resolve("proxy-ca.pem"))));
 
         assertFullSync(client);
-        assertTrue(proxy.upgrades.get() >= 1);
-        assertTrue(proxy.pongs.get() >= 1, "the proxy's ping was answered");
-        assertEquals(0, proxy.unmaskedFrames.get());
+        assertFalse(proxy.upgrade.forms.isEmpty());
+        assertTrue(proxy.upgrade.forms.stream().allMatch("websocket"::equals), "a current proxy prefers WebSocket");
+        assertTrue(proxy.upgrade.pongs.get() >= 1, "the proxy's ping was answered");
+        assertEquals(0, proxy.upgrade.unmaskedFrames.get());
     }
 
     @Test

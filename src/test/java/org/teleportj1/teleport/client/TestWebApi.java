@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.teleportj1.sandbox.CertificateAuthority;
@@ -50,15 +49,6 @@ final class TestWebApi {
     java.nio.file.Path writeCaFile(java.nio.file.Path file) throws IOException {
         return java.nio.file.Files.writeString(file,
                 org.teleportj1.sandbox.IdentityFileWriter.pem(webCa.certificate()));
-    }
-
-    SSLServerSocket listen(List<String> alpn) throws IOException {
-        SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory()
-                .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setApplicationProtocols(alpn.toArray(String[]::new));
-        socket.setSSLParameters(parameters);
-        return socket;
     }
 
     /** Terminates TLS on a socket whose ClientHello was already read (replayed from {@code consumed}). */

@@ -4,32 +4,54 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A stand-in for a Teleport proxy behind an L7 load balancer: TLS is terminated here with ALPN
- * {@code http/1.1} only (so TLS routing cannot pass), {@code /webapi/ping} is served, and
- * {@code GET /webapi/connectionupgrade} with sub-protocol {@code alpn-ping} is answered with 101; the
- * WebSocket frames are then tunnelled to the auth server. Pings the client once per connection and
- * counts the pongs; refuses unmasked client frames as RFC 6455 requires.
+ * A stand-in for a Teleport proxy behind an L7 load balancer that terminates TLS and speaks only
+ * HTTP/1.1 (so TLS routing cannot pass): {@code /webapi/ping} and {@code /webapi/connectionupgrade}
+ * with the rules of one Teleport {@link TestConnectionUpgrade.Generation}. The {@link Balancer} says
+ * how the balancer in front misbehaves.
  */
 final class UpgradeTestProxy implements AutoCloseable {
-    private final SSLServerSocket listener;
-    private final InetSocketAddress auth;
+    /** What the load balancer in front of the proxy does. */
+    enum Balancer {
+        /** Offers only http/1.1: a client offering other ALPN values gets no_application_protocol. */
+        REFUSES_ALPN,
+        /**
+         * Answers http/1.1 even to a client that did not offer it (an unadvertised protocol in the
+         * ServerHello, Teleport issue #29098); TLS 1.2 so the answer is in the clear ServerHello.
+         */
+        UNADVERTISED_ALPN,
+        /** As REFUSES_ALPN, and drops the hop-by-hop Upgrade and Connection headers both ways. */
+        STRIPS_UPGRADE
+    }
+
+    private static final String HTTP11 = "http/1.1";
+    private final ServerSocket listener;
+    private final Balancer balancer;
     final TestWebApi web;
-    final AtomicInteger upgrades = new AtomicInteger();
-    final AtomicInteger pongs = new AtomicInteger();
-    final AtomicInteger unmaskedFrames = new AtomicInteger();
+    final TestConnectionUpgrade upgrade;
+    /** Handshakes that failed because of what the balancer answered (probes, mostly). */
+    final AtomicInteger refusedHandshakes = new AtomicInteger();
 
     UpgradeTestProxy(String clusterName, InetSocketAddress auth) throws IOException {
-        this.auth = auth;
+        this(clusterName, auth, TestConnectionUpgrade.Generation.CURRENT, Balancer.REFUSES_ALPN);
+    }
+
+    UpgradeTestProxy(String clusterName, InetSocketAddress auth, TestConnectionUpgrade.Generation generation,
+                     Balancer balancer) throws IOException {
+        this.balancer = balancer;
         this.web = new TestWebApi(clusterName, true);
-        this.listener = web.listen(List.of("http/1.1"));
+        this.upgrade = new TestConnectionUpgrade(generation, auth);
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "upgrade-proxy-accept");
         accept.setDaemon(true);
         accept.start();
@@ -54,82 +76,42 @@ final class UpgradeTestProxy implements AutoCloseable {
 
     private void handle(Socket client) {
         try {
-            InputStream in = new BufferedInputStream(client.getInputStream());
-            OutputStream out = client.getOutputStream();
+            ClientHelloPeek hello = ClientHelloPeek.read(client.getInputStream());
+            byte[] replay = hello.raw();
+            if (balancer == Balancer.UNADVERTISED_ALPN && !hello.alpn().isEmpty() && !hello.alpn().contains(HTTP11)) {
+                replay = hello.withAlpn(HTTP11);
+            }
+            SSLSocket tls = web.terminate(client, replay, List.of(HTTP11));
+            if (balancer == Balancer.UNADVERTISED_ALPN) {
+                tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+            }
+            try {
+                tls.startHandshake();
+            } catch (IOException refused) {
+                refusedHandshakes.incrementAndGet();
+                throw refused;
+            }
+            InputStream in = new BufferedInputStream(tls.getInputStream());
+            OutputStream out = tls.getOutputStream();
             Http11.Head head = web.serve(in, out);
             if (head == null) {
-                client.close();
+                tls.close();
                 return;
             }
-            String key = head.header("sec-websocket-key");
-            if (!head.firstLine().startsWith("GET " + ConnectionUpgradeForwarder.PATH + " ")
-                    || !"websocket".equalsIgnoreCase(head.header("upgrade")) || key == null
-                    || !String.valueOf(head.header("sec-websocket-protocol")).contains("alpn-ping")) {
-                TestWebApi.respond(out, "404 Not Found", "text/plain", "not found");
-                client.close();
-                return;
+            boolean strips = balancer == Balancer.STRIPS_UPGRADE;
+            if (!upgrade.serve(strips ? withoutHopByHop(head) : head, in, out, tls, strips)) {
+                tls.close();
             }
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Protocol: alpn-ping\r\nSec-WebSocket-Accept: " + WebSocketFrames.accept(key)
-                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            upgrades.incrementAndGet();
-            Socket upstream = new Socket(auth.getAddress(), auth.getPort());
-            WebSocketFrames.Writer frames = new WebSocketFrames.Writer(out, false);
-            frames.write(WebSocketFrames.PING, "keepalive".getBytes(StandardCharsets.US_ASCII), 0, 9);
-            Thread down = new Thread(() -> authToClient(upstream, frames, client), "upgrade-proxy-down");
-            down.setDaemon(true);
-            down.start();
-            clientToAuth(in, upstream, client);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void clientToAuth(InputStream in, Socket upstream, Socket client) {
-        try {
-            OutputStream toAuth = upstream.getOutputStream();
-            while (true) {
-                WebSocketFrames.Frame frame = WebSocketFrames.read(in);
-                if (!frame.masked()) {
-                    unmaskedFrames.incrementAndGet();
-                    return;
-                }
-                switch (frame.opcode()) {
-                    case WebSocketFrames.BINARY -> {
-                        toAuth.write(frame.payload());
-                        toAuth.flush();
-                    }
-                    case WebSocketFrames.PONG -> pongs.incrementAndGet();
-                    case WebSocketFrames.CLOSE -> {
-                        return;
-                    }
-                    default -> {
-                        // ignored
-                    }
-                }
-            }
-        } catch (IOException ended) {
-            // connection closed
-        } finally {
-            closeQuietly(upstream);
-            closeQuietly(client);
-        }
-    }
-
-    private static void authToClient(Socket upstream, WebSocketFrames.Writer frames, Socket client) {
-        byte[] buffer = new byte[16384];
-        try {
-            InputStream fromAuth = upstream.getInputStream();
-            for (int n = fromAuth.read(buffer); n >= 0; n = fromAuth.read(buffer)) {
-                frames.write(WebSocketFrames.BINARY, buffer, 0, n);
-            }
-        } catch (IOException ended) {
-            // connection closed
-        } finally {
-            closeQuietly(upstream);
-            closeQuietly(client);
-        }
+    private static Http11.Head withoutHopByHop(Http11.Head head) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(head.headers());
+        headers.remove("upgrade");
+        headers.remove("connection");
+        return new Http11.Head(head.firstLine(), headers);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -12,8 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * RFC 6455 framing, just enough for the test proxy's side of a tunnel: binary frames, ping/pong,
- * close. Clients must mask what they send; servers must not (the proxy counts frames that are not).
+ * RFC 6455 framing, just enough for both ends of the upgrade tunnel: binary frames, ping/pong,
+ * close. Clients must mask what they send; servers must not.
  */
 final class WebSocketFrames {
     static final int CONTINUATION = 0x0;
@@ -32,6 +32,13 @@ final class WebSocketFrames {
     }
 
     record Frame(int opcode, boolean fin, boolean masked, byte[] payload) {
+    }
+
+    /** A fresh Sec-WebSocket-Key: 16 random bytes, base64. */
+    static String newKey() {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** The Sec-WebSocket-Accept a server must answer for {@code key}. */
