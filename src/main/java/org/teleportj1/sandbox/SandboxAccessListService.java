@@ -47,7 +47,7 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
                                          StreamObserver<ListAllAccessListMembersResponse> observer) {
         Responses.unary(observer, () -> {
             TeleportVersion version = faults.behaviour().teleportVersion();
-            // before #41043 (v14, v15) and in the v18 cache before #58580 the token was not used
+            // v14, v15 and the v18.0 cache did not use the token (docs/teleport-api.md §7)
             String token = version.has(Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE) ? "" : request.getPageToken();
             Page<Member> page = allLists(data.members, request.getPageSize(), PageLimits.MEMBERS_MAX, token);
             String next = page.hasMore() && version.has(Quirk.ALL_MEMBERS_BARE_TOKEN)
@@ -109,8 +109,8 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     }
 
     /**
-     * A page of one list's children from {@code <list>/<token>}. Without the range end (before
-     * #54528) the page runs on into the lists after it.
+     * A page of one list's children from {@code <list>/<token>}. Without the range end (older
+     * releases, docs/teleport-api.md §7) the page runs on into the lists after it.
      */
     private <T> Page<T> perList(ResourceTable<T> table, String list, int requested, int max, String token,
                                 boolean noEnd) {

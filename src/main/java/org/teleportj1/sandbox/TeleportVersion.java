@@ -22,17 +22,17 @@ public enum TeleportVersion {
 
     /** One known listing bug of a release. */
     public enum Quirk {
-        /** ListAllAccessListMembers ignores the page token (before #41043; v18 before #58580). */
+        /** ListAllAccessListMembers ignores the page token (v14, v15 and v18.0; docs/teleport-api.md §7). */
         ALL_MEMBERS_REPEAT_FIRST_PAGE,
-        /** ListAllAccessListMembers' next token is the bare member name (v18 before #58580). */
+        /** ListAllAccessListMembers' next token is the bare member name (v18.0). */
         ALL_MEMBERS_BARE_TOKEN,
-        /** Per-list member and review pages run into the lists after it (before #54528). */
+        /** Per-list member and review pages run into the lists after it (before May 2025). */
         PER_LIST_NO_END,
         /** Per-list member tokens carry the list prefix the server adds again: {@code <list>/<list>/<member>}. */
         PER_LIST_DOUBLE_PREFIX,
         /** Per-list review pages run into later lists (the v18 cache before the fixed release). */
         REVIEWS_PER_LIST_NO_END,
-        /** ListUsers' token is the first user not returned plus "0" and page size 0 is not defaulted (#56556). */
+        /** ListUsers' token is the first user not returned plus "0"; page size 0 is not defaulted (§6). */
         USERS_CACHE_TOKEN
     }
 

@@ -65,7 +65,7 @@ class TeleportVersionBugsTest {
         cluster.behaviour(SandboxBehaviour.normal().withTeleportVersion(version));
     }
 
-    /** Bug 2 (before Teleport PR #41043) and bug 1 (v18 cache before #58580): the token is ignored. */
+    /** v14, v15 and the v18.0 cache ignore the ListAllAccessListMembers token. */
     @ParameterizedTest
     @EnumSource(value = TeleportVersion.class, names = {"V14_3", "V15_0", "V18_0"})
     void allMembersRepeatsTheFirstPage(TeleportVersion version) {
@@ -85,7 +85,7 @@ class TeleportVersionBugsTest {
         assertEquals(cluster.data().memberCount(), reader.allMembers(200).size());
     }
 
-    /** Bug 3 (before Teleport PR #54528): a list's page runs on into the lists after it. */
+    /** Releases before May 2025: a list's page runs on into the lists after it. */
     @ParameterizedTest
     @EnumSource(value = TeleportVersion.class, names = {"V14_3", "V15_0", "V16", "V17"})
     void perListMembersRunIntoLaterLists(TeleportVersion version) {
@@ -132,7 +132,7 @@ class TeleportVersionBugsTest {
         assertTrue(reviews.stream().anyMatch(r -> !r.getSpec().getAccessList().equals(list)));
     }
 
-    /** Bug 4 (v18.0.0 cache, Teleport PR #56556): the boundary user and the names up to {@code <it>0}. */
+    /** The v18.0.0 cache skips the boundary user and the names up to {@code <it>0}. */
     @Test
     void v18UsersPagesSkipTheBoundaryUserAndTheNamesUpToItsToken() {
         imitate(TeleportVersion.V18_0);

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * The page source of one access list's members or reviews, made safe against older servers
  * (docs/teleport-api.md §7): keeps only entries of the requested list and ends the listing at the
- * first entry of another list (pages that run on past the list, before Teleport PR #54528), drops
+ * first entry of another list (pages of older releases run on past the list), drops
  * entries already returned, and strips the list prefix some servers put in front of the token
  * (they add it again, so {@code <list>/<list>/<name>} would resume at the wrong place).
  */
