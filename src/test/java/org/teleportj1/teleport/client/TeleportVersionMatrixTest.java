@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,17 @@ class TeleportVersionMatrixTest {
             assertEquals(truth.roleCount(), Pages.drain(client.roles()).size());
             assertEquals(truth.accessListCount(), Pages.drain(client.accessLists()).size());
             assertEverything(truth, client);
+            assertEquals(expectedQuirks(version), ((GrpcTeleportClient) client).listingQuirks());
         }
+    }
+
+    /** What the client should detect on the full listing (per-list quirks only once it reads per list). */
+    private static Set<ListingQuirk> expectedQuirks(TeleportVersion version) {
+        return switch (version) {
+            case V14_3, V15_0 -> Set.of(ListingQuirk.ALL_MEMBERS_PAGING, ListingQuirk.PER_LIST_RUNS_ON);
+            case V18_0 -> Set.of(ListingQuirk.ALL_MEMBERS_PAGING, ListingQuirk.USERS_PAGE_TOKEN);
+            case V16, V17, CURRENT -> Set.of();
+        };
     }
 
     /** Without the ListAll* RPCs every profile's per-list pages are read: their quirks too. */
@@ -67,7 +78,7 @@ class TeleportVersionMatrixTest {
 
     private SandboxCluster start(TeleportVersion version, SandboxBehaviour behaviour) {
         SandboxCluster cluster = SandboxCluster.start(SandboxOptions.defaults(dir).withUsers(USERS)
-                .withBehaviour(behaviour.withTeleportVersion(version)));
+                .withBehaviour(behaviour).withTeleportVersion(version));
         BoundaryUsers.addAtFirstPageBoundary(cluster.data(), GrpcTeleportClient.USERS_PAGE);
         return cluster;
     }
