@@ -20,11 +20,9 @@ import org.slf4j.LoggerFactory;
 final class FaultInjector implements ServerInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
 
-    /** Methods a pre-v15 server does not have. */
+    /** Methods a v14 server from before the ListAll* backport (January 2024) does not have. */
     private static final Set<String> MISSING_IN_LEGACY = Set.of("ListUsers", "ListRoles",
             "ListAllAccessListMembers", "ListAllAccessListReviews");
-    /** Removed from the server in v17. */
-    private static final Set<String> MISSING_IN_CURRENT = Set.of("GetRoles");
     /** The RBAC resource and verb each method checks; Ping checks nothing beyond the certificate. */
     private static final Map<String, String[]> RBAC = Map.of(
             "ListUsers", new String[] {"user", "list"},
@@ -87,7 +85,7 @@ final class FaultInjector implements ServerInterceptor {
     }
 
     private static Status refusal(SandboxBehaviour behaviour, String service, String method, int number) {
-        Set<String> missing = behaviour.legacyServer() ? MISSING_IN_LEGACY : MISSING_IN_CURRENT;
+        Set<String> missing = behaviour.legacyServer() ? MISSING_IN_LEGACY : behaviour.teleportVersion().missingMethods();
         if (missing.contains(method)) {
             return TeleportStatus.unknownMethod(service, method);
         }

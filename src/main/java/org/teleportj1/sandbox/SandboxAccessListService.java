@@ -15,6 +15,7 @@ import org.teleportj1.proto.accesslist.v1.ListAllAccessListReviewsRequest;
 import org.teleportj1.proto.accesslist.v1.ListAllAccessListReviewsResponse;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
+import org.teleportj1.sandbox.TeleportVersion.Quirk;
 
 /** {@code teleport.accesslist.v1.AccessListService}: lists, members and reviews, paged. */
 final class SandboxAccessListService extends AccessListServiceGrpc.AccessListServiceImplBase {
@@ -29,8 +30,11 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     @Override
     public void listAccessLists(ListAccessListsRequest request, StreamObserver<ListAccessListsResponse> observer) {
         Responses.unary(observer, () -> {
-            Page<AccessList> page = page(data.accessLists, "", request.getPageSize(), PageLimits.ACCESS_LISTS_MAX,
-                    request.getNextToken(), false);
+            int size = PageLimits.clamp(request.getPageSize(), PageLimits.ACCESS_LISTS_MAX);
+            faults.checkPageSize(size);
+            String token = request.getNextToken();
+            Page<AccessList> page = data.accessLists.page("", token.isEmpty() ? null : PageTokens.decode(token),
+                    true, size);
             ListAccessListsResponse.Builder response = ListAccessListsResponse.newBuilder()
                     .setNextToken(PageTokens.encode(page.nextKey()));
             page.items().forEach(list -> response.addAccessLists(data.withStatus(list)));
@@ -42,10 +46,14 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     public void listAllAccessListMembers(ListAllAccessListMembersRequest request,
                                          StreamObserver<ListAllAccessListMembersResponse> observer) {
         Responses.unary(observer, () -> {
-            Page<Member> page = page(data.members, "", request.getPageSize(), PageLimits.MEMBERS_MAX,
-                    request.getPageToken(), true);
+            TeleportVersion version = faults.behaviour().teleportVersion();
+            // v14, v15 and the v18.0 cache did not use the token (docs/teleport-api.md §7)
+            String token = version.has(Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE) ? "" : request.getPageToken();
+            Page<Member> page = allLists(data.members, request.getPageSize(), PageLimits.MEMBERS_MAX, token);
+            String next = page.hasMore() && version.has(Quirk.ALL_MEMBERS_BARE_TOKEN)
+                    ? nameOf(page.nextKey()) : orEmpty(page.nextKey());
             return ListAllAccessListMembersResponse.newBuilder()
-                    .addAllMembers(page.items()).setNextPageToken(PageTokens.encode(page.nextKey())).build();
+                    .addAllMembers(page.items()).setNextPageToken(next).build();
         });
     }
 
@@ -53,11 +61,14 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     public void listAccessListMembers(ListAccessListMembersRequest request,
                                       StreamObserver<ListAccessListMembersResponse> observer) {
         Responses.unary(observer, () -> {
-            String prefix = existingList(request.getAccessList()) + "/";
-            Page<Member> page = page(data.members, prefix, request.getPageSize(), PageLimits.MEMBERS_MAX,
-                    request.getPageToken(), false);
+            TeleportVersion version = faults.behaviour().teleportVersion();
+            String list = existingList(request.getAccessList());
+            Page<Member> page = perList(data.members, list, request.getPageSize(), PageLimits.MEMBERS_MAX,
+                    request.getPageToken(), version.has(Quirk.PER_LIST_NO_END));
+            String prefix = version.has(Quirk.PER_LIST_DOUBLE_PREFIX) ? list + "/" : "";
+            String next = page.hasMore() ? prefix + nameOf(page.nextKey()) : "";
             return ListAccessListMembersResponse.newBuilder()
-                    .addAllMembers(page.items()).setNextPageToken(PageTokens.encode(page.nextKey())).build();
+                    .addAllMembers(page.items()).setNextPageToken(next).build();
         });
     }
 
@@ -65,10 +76,10 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     public void listAllAccessListReviews(ListAllAccessListReviewsRequest request,
                                          StreamObserver<ListAllAccessListReviewsResponse> observer) {
         Responses.unary(observer, () -> {
-            Page<Review> page = page(data.reviews, "", request.getPageSize(), PageLimits.REVIEWS_MAX,
-                    request.getNextToken(), true);
+            Page<Review> page = allLists(data.reviews, request.getPageSize(), PageLimits.REVIEWS_MAX,
+                    request.getNextToken());
             return ListAllAccessListReviewsResponse.newBuilder()
-                    .addAllReviews(page.items()).setNextToken(PageTokens.encode(page.nextKey())).build();
+                    .addAllReviews(page.items()).setNextToken(orEmpty(page.nextKey())).build();
         });
     }
 
@@ -76,33 +87,45 @@ final class SandboxAccessListService extends AccessListServiceGrpc.AccessListSer
     public void listAccessListReviews(ListAccessListReviewsRequest request,
                                       StreamObserver<ListAccessListReviewsResponse> observer) {
         Responses.unary(observer, () -> {
-            String prefix = existingList(request.getAccessList()) + "/";
-            Page<Review> page = page(data.reviews, prefix, request.getPageSize(), PageLimits.REVIEWS_MAX,
-                    request.getNextToken(), false);
-            return ListAccessListReviewsResponse.newBuilder()
-                    .addAllReviews(page.items()).setNextToken(PageTokens.encode(page.nextKey())).build();
+            TeleportVersion version = faults.behaviour().teleportVersion();
+            String list = existingList(request.getAccessList());
+            boolean noEnd = version.has(Quirk.PER_LIST_NO_END) || version.has(Quirk.REVIEWS_PER_LIST_NO_END);
+            Page<Review> page = perList(data.reviews, list, request.getPageSize(), PageLimits.REVIEWS_MAX,
+                    request.getNextToken(), noEnd);
+            return ListAccessListReviewsResponse.newBuilder().addAllReviews(page.items())
+                    .setNextToken(page.hasMore() ? nameOf(page.nextKey()) : "").build();
         });
     }
 
     /**
-     * One page of {@code table} within {@code prefix}. The token is the key of the page's first
-     * item; a token from another list (outside the prefix) is refused.
+     * A page of every list's children: the token is the backend key {@code <list>/<name>} of the
+     * page's first item, as Teleport's fixed releases hand it out; vanished lists are left out.
      */
-    private <T> Page<T> page(ResourceTable<T> table, String prefix, int requested, int max, String token,
-                             boolean hideVanished) {
+    private <T> Page<T> allLists(ResourceTable<T> table, int requested, int max, String token) {
         int size = PageLimits.clamp(requested, max);
         faults.checkPageSize(size);
-        String start = null;
-        if (!token.isEmpty()) {
-            start = PageTokens.decode(token);
-            if (!start.startsWith(prefix)) {
-                throw TeleportStatus.badParameter("invalid page token \"" + token + "\"");
-            }
-        }
-        if (!hideVanished) {
-            return table.page(prefix, start, true, size);
-        }
-        return table.page(prefix, start, true, size, key -> faults.vanished(key.substring(0, key.indexOf('/'))));
+        return table.page("", token.isEmpty() ? null : token, true, size,
+                key -> faults.vanished(key.substring(0, key.indexOf('/'))));
+    }
+
+    /**
+     * A page of one list's children from {@code <list>/<token>}. Without the range end (older
+     * releases, docs/teleport-api.md §7) the page runs on into the lists after it.
+     */
+    private <T> Page<T> perList(ResourceTable<T> table, String list, int requested, int max, String token,
+                                boolean noEnd) {
+        int size = PageLimits.clamp(requested, max);
+        faults.checkPageSize(size);
+        String start = list + "/" + token;
+        return noEnd ? table.page("", start, true, size) : table.page(list + "/", start, true, size);
+    }
+
+    private static String nameOf(String key) {
+        return key.substring(key.indexOf('/') + 1);
+    }
+
+    private static String orEmpty(String key) {
+        return key == null ? "" : key;
     }
 
     private String existingList(String name) {

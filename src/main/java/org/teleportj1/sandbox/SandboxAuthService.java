@@ -14,9 +14,8 @@ import org.teleportj1.proto.types.UserV2;
 
 /** {@code proto.AuthService}: Ping, the legacy GetUsers stream and GetRoles, and paged ListRoles. */
 final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
-    /** A current server (v17: GetRoles removed) and a pre-v15 one (no ListUsers, ListRoles, ListAll*). */
-    static final String CURRENT_VERSION = "17.4.8";
-    static final String LEGACY_VERSION = "14.3.33";
+    /** What the legacy switch reports: a v14 release without ListUsers, ListRoles and ListAll*. */
+    static final String LEGACY_VERSION = "14.2.4";
 
     private final String clusterName;
     private final SandboxData data;
@@ -32,7 +31,8 @@ final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
     public void ping(PingRequest request, StreamObserver<PingResponse> observer) {
         Responses.unary(observer, () -> PingResponse.newBuilder()
                 .setClusterName(clusterName)
-                .setServerVersion(faults.behaviour().legacyServer() ? LEGACY_VERSION : CURRENT_VERSION)
+                .setServerVersion(faults.behaviour().legacyServer() ? LEGACY_VERSION
+                        : faults.behaviour().teleportVersion().version())
                 .setProxyPublicAddr(clusterName + ":443")
                 .setRemoteAddr(CallerIdentity.REMOTE_ADDRESS.get())
                 .build());

@@ -3,6 +3,7 @@ package org.teleportj1.sandbox;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,10 +28,12 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  * @param deniedResources         resources ("user", "role", "access_list") whose calls are PERMISSION_DENIED
  * @param vanishedAccessLists     lists deleted mid-run: still listed, but their per-list calls answer
  *                                NOT_FOUND and their members and reviews are gone from the ListAll calls
+ * @param teleportVersion         the release imitated: its RPC set, its listing bugs and Ping's version
+ *                                ({@link TeleportVersion}); {@code legacyServer} overrides its RPC set
  */
 public record SandboxBehaviour(boolean legacyServer, boolean userPageBoundaryBug, int maxPageSize,
                                Map<String, Integer> unavailableOnCall, Set<String> deniedResources,
-                               Set<String> vanishedAccessLists) {
+                               Set<String> vanishedAccessLists, TeleportVersion teleportVersion) {
 
     /** Every RPC the sandbox serves, by bare method name. */
     public static final Set<String> METHODS = Stream.of(AuthServiceGrpc.getServiceDescriptor(),
@@ -60,45 +63,57 @@ public record SandboxBehaviour(boolean legacyServer, boolean userPageBoundaryBug
             throw new IllegalArgumentException("unknown resource in " + deniedResources + "; known: " + RESOURCES);
         }
         vanishedAccessLists = Set.copyOf(vanishedAccessLists);
+        Objects.requireNonNull(teleportVersion, "teleportVersion");
     }
 
     public static SandboxBehaviour normal() {
-        return new SandboxBehaviour(false, false, 0, Map.of(), Set.of(), Set.of());
+        return new SandboxBehaviour(false, false, 0, Map.of(), Set.of(), Set.of(), TeleportVersion.CURRENT);
     }
 
     public SandboxBehaviour withLegacyServer(boolean legacy) {
         return new SandboxBehaviour(legacy, userPageBoundaryBug, maxPageSize, unavailableOnCall,
-                deniedResources, vanishedAccessLists);
+                deniedResources, vanishedAccessLists, teleportVersion);
     }
 
     public SandboxBehaviour withUserPageBoundaryBug(boolean bug) {
         return new SandboxBehaviour(legacyServer, bug, maxPageSize, unavailableOnCall,
-                deniedResources, vanishedAccessLists);
+                deniedResources, vanishedAccessLists, teleportVersion);
     }
 
     public SandboxBehaviour withMaxPageSize(int size) {
         return new SandboxBehaviour(legacyServer, userPageBoundaryBug, size, unavailableOnCall,
-                deniedResources, vanishedAccessLists);
+                deniedResources, vanishedAccessLists, teleportVersion);
     }
 
     public SandboxBehaviour withUnavailableOnCall(String method, int call) {
         Map<String, Integer> calls = new HashMap<>(unavailableOnCall);
         calls.put(method, call);
         return new SandboxBehaviour(legacyServer, userPageBoundaryBug, maxPageSize, calls,
-                deniedResources, vanishedAccessLists);
+                deniedResources, vanishedAccessLists, teleportVersion);
     }
 
     public SandboxBehaviour withPermissionDenied(String resource) {
         Set<String> denied = new HashSet<>(deniedResources);
         denied.add(resource);
         return new SandboxBehaviour(legacyServer, userPageBoundaryBug, maxPageSize, unavailableOnCall,
-                denied, vanishedAccessLists);
+                denied, vanishedAccessLists, teleportVersion);
     }
 
     public SandboxBehaviour withVanishedAccessList(String name) {
         Set<String> vanished = new HashSet<>(vanishedAccessLists);
         vanished.add(name);
         return new SandboxBehaviour(legacyServer, userPageBoundaryBug, maxPageSize, unavailableOnCall,
-                deniedResources, vanished);
+                deniedResources, vanished, teleportVersion);
+    }
+
+    /** Imitates one Teleport release (its RPC set and listing bugs). */
+    public SandboxBehaviour withTeleportVersion(TeleportVersion version) {
+        return new SandboxBehaviour(legacyServer, userPageBoundaryBug, maxPageSize, unavailableOnCall,
+                deniedResources, vanishedAccessLists, version);
+    }
+
+    /** The ListUsers token bug, switched on by hand or by the imitated release. */
+    boolean usersCacheBug() {
+        return userPageBoundaryBug || teleportVersion.has(TeleportVersion.Quirk.USERS_CACHE_TOKEN);
     }
 }

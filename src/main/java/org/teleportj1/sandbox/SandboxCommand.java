@@ -41,6 +41,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "cluster name (default ${DEFAULT-VALUE})")
     String cluster;
 
+    @Option(names = "--teleport-version", paramLabel = "V", defaultValue = "current", description = {
+        "Teleport release to imitate, with its RPCs and known bugs: 14.3, 15.0, 16, 17, 18.0 or current",
+        "(default ${DEFAULT-VALUE})"})
+    String teleportVersion;
+
     /** Null: stop when the JVM is asked to. */
     private final CountDownLatch stop;
     private final Consumer<SandboxCluster> started;
@@ -104,7 +109,16 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private SandboxOptions options() {
         return SandboxOptions.defaults(dir).withPort(range("--port", port, 0, 65535))
-                .withUsers(range("--users", users, 0, 10_000_000)).withClusterName(cluster);
+                .withUsers(range("--users", users, 0, 10_000_000)).withClusterName(cluster)
+                .withTeleportVersion(version());
+    }
+
+    private TeleportVersion version() {
+        try {
+            return TeleportVersion.parse(teleportVersion);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--teleport-version: " + e.getMessage());
+        }
     }
 
     private int range(String option, int value, int min, int max) {

@@ -85,4 +85,12 @@ public record SandboxOptions(int port, Path workDir, String clusterName, Sandbox
         return new SandboxOptions(port, workDir, clusterName, size, clientKeyType, clientKeyEncoding,
                 clientValidity, newBehaviour);
     }
+
+    /**
+     * The Teleport release to imitate (RPC set, listing bugs, Ping's version); what
+     * {@code sandbox --teleport-version V} sets, with V parsed by {@link TeleportVersion#parse}.
+     */
+    public SandboxOptions withTeleportVersion(TeleportVersion version) {
+        return withBehaviour(behaviour.withTeleportVersion(version));
+    }
 }

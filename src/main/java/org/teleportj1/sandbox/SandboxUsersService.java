@@ -8,7 +8,10 @@ import org.teleportj1.proto.users.v1.ListUsersRequest;
 import org.teleportj1.proto.users.v1.ListUsersResponse;
 import org.teleportj1.proto.users.v1.UsersServiceGrpc;
 
-/** {@code teleport.users.v1.UsersService}: GetUser and paged ListUsers. */
+/**
+ * {@code teleport.users.v1.UsersService}: GetUser and paged ListUsers. Like Teleport's cache, a
+ * page starts at the first user whose name is at or after the token (docs/teleport-api.md §6).
+ */
 final class SandboxUsersService extends UsersServiceGrpc.UsersServiceImplBase {
     private final SandboxData data;
     private final FaultInjector faults;
@@ -33,16 +36,18 @@ final class SandboxUsersService extends UsersServiceGrpc.UsersServiceImplBase {
     @Override
     public void listUsers(ListUsersRequest request, StreamObserver<ListUsersResponse> observer) {
         Responses.unary(observer, () -> {
-            int size = PageLimits.clamp(request.getPageSize(), PageLimits.USERS_MAX);
+            boolean bug = faults.behaviour().usersCacheBug();
+            // the buggy cache did not default a page size of 0: it stopped before the first user
+            int size = bug && request.getPageSize() == 0 ? 0
+                    : PageLimits.clamp(request.getPageSize(), PageLimits.USERS_MAX);
             faults.checkPageSize(size);
             String token = request.getPageToken();
-            Page<UserV2> page = token.isEmpty()
-                    ? data.users.page("", null, true, size)
-                    : data.users.page("", PageTokens.userAfter(token), false, size);
+            Page<UserV2> page = data.users.page("", token.isEmpty() ? null : token, true, size);
             String next = "";
             if (page.hasMore()) {
-                // The old auth cache named the first user NOT returned; resuming after it skipped it.
-                next = PageTokens.userToken(faults.behaviour().userPageBoundaryBug() ? page.nextKey() : page.lastKey());
+                // The buggy cache named the first user NOT returned plus "0", so the next page
+                // started after that user and after every name sorting between it and "<it>0".
+                next = bug ? page.nextKey() + "0" : page.nextKey();
             }
             return ListUsersResponse.newBuilder().addAllUsers(page.items()).setNextPageToken(next).build();
         });

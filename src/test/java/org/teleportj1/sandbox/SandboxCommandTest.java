@@ -70,6 +70,18 @@ class SandboxCommandTest {
         assertEquals(SandboxSize.DEMO.users(), SandboxCommand.parse(new String[] {"--users", "0"}).size().users());
         assertEquals(100_000, SandboxCommand.parse(new String[] {"--users", "100000"}).size().users());
         assertNull(SandboxCommand.parse(new String[] {"-h"}));
+        assertEquals(TeleportVersion.CURRENT, options.behaviour().teleportVersion());
+    }
+
+    @Test
+    void teleportVersionPicksAProfile() {
+        assertEquals(TeleportVersion.parse("18.0"),
+                SandboxCommand.parse(new String[] {"--teleport-version", "18.0"}).behaviour().teleportVersion());
+        int code = SandboxCommand.run(new String[] {"--teleport-version", "12.1"}, print(out), print(err),
+                new CountDownLatch(0), c -> { });
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown Teleport version '12.1'"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -43,7 +43,7 @@ class SandboxTlsTest {
         try {
             PingResponse ping = new SandboxReader(channel).auth().ping(PingRequest.getDefaultInstance());
             assertEquals("sandbox.teleport.local", ping.getClusterName());
-            assertEquals(SandboxAuthService.CURRENT_VERSION, ping.getServerVersion());
+            assertEquals(TeleportVersion.CURRENT.version(), ping.getServerVersion());
             assertTrue(ping.getRemoteAddr().startsWith("127.0.0.1:"), ping.getRemoteAddr());
         } finally {
             MutualTlsChannel.close(channel);

@@ -3,13 +3,11 @@ package org.teleportj1.teleport.client;
 import com.google.protobuf.Empty;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListServiceGrpc;
 import org.teleportj1.proto.accesslist.v1.ListAccessListMembersRequest;
@@ -26,7 +24,6 @@ import org.teleportj1.proto.auth.PingRequest;
 import org.teleportj1.proto.auth.PingResponse;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
-import org.teleportj1.proto.users.v1.GetUserRequest;
 import org.teleportj1.proto.users.v1.ListUsersRequest;
 import org.teleportj1.proto.users.v1.ListUsersResponse;
 import org.teleportj1.proto.users.v1.UsersServiceGrpc;
@@ -46,13 +43,11 @@ final class GrpcTeleportClient implements TeleportClient {
     /** The GetUsers stream carries every user in one call; give it far longer than a page call. */
     static final Duration MIN_STREAM_TIMEOUT = Duration.ofMinutes(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(GrpcTeleportClient.class);
     private static final String PING = AuthServiceGrpc.getPingMethod().getFullMethodName();
     private static final String GET_USERS = AuthServiceGrpc.getGetUsersMethod().getFullMethodName();
     private static final String LIST_ROLES = AuthServiceGrpc.getListRolesMethod().getFullMethodName();
     private static final String GET_ROLES = AuthServiceGrpc.getGetRolesMethod().getFullMethodName();
     private static final String LIST_USERS = UsersServiceGrpc.getListUsersMethod().getFullMethodName();
-    private static final String GET_USER = UsersServiceGrpc.getGetUserMethod().getFullMethodName();
     private static final String LIST_LISTS = AccessListServiceGrpc.getListAccessListsMethod().getFullMethodName();
     private static final String LIST_MEMBERS = AccessListServiceGrpc.getListAccessListMembersMethod().getFullMethodName();
     private static final String LIST_ALL_MEMBERS =
@@ -63,6 +58,8 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private final TeleportChannel channel;
     private final TeleportSettings settings;
+    private final ServerQuirks quirks = new ServerQuirks(this::serverVersion);
+    private final KnownAccessLists knownLists = new KnownAccessLists();
 
     GrpcTeleportClient(TeleportChannel channel, TeleportSettings settings) {
         this.channel = channel;
@@ -99,42 +96,15 @@ final class GrpcTeleportClient implements TeleportClient {
     @Override
     public Iterator<List<UserV2>> users() {
         return translated(new FallbackPages<>(
-                new PagedListing<>("users", USERS_PAGE, this::usersPage),
+                new PagedListing<>("users", USERS_PAGE, new UserPages(this::usersPage, quirks)),
                 () -> new ChunkedPages<>(userStream(), USERS_PAGE),
                 GET_USERS + " (stream)"));
     }
 
-    /**
-     * One ListUsers page plus the user older servers skip at each page boundary: their token is the
-     * name of the first user <em>not</em> returned plus "0" (fixed servers use the last one returned).
-     */
     private PagedListing.Page<UserV2> usersPage(String token, int size) {
         ListUsersResponse response = RpcCalls.call(LIST_USERS, () -> userStub().listUsers(
                 ListUsersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
-        List<UserV2> page = response.getUsersList();
-        String next = response.getNextPageToken();
-        if (page.isEmpty() || !next.endsWith("0")) {
-            return new PagedListing.Page<>(page, next);
-        }
-        String candidate = next.substring(0, next.length() - 1);
-        String last = page.get(page.size() - 1).getMetadata().getName();
-        if (candidate.compareTo(last) <= 0) {
-            return new PagedListing.Page<>(page, next); // a fixed server: the candidate was returned
-        }
-        try {
-            UserV2 skipped = RpcCalls.call(GET_USER, () -> userStub().getUser(
-                    GetUserRequest.newBuilder().setName(candidate).build())).getUser();
-            LOG.debug("Recovered user {} skipped at a ListUsers page boundary", candidate);
-            List<UserV2> completed = new ArrayList<>(page.size() + 1);
-            completed.addAll(page);
-            completed.add(skipped);
-            return new PagedListing.Page<>(completed, next);
-        } catch (RpcFailure e) {
-            if (e.code() != io.grpc.Status.Code.NOT_FOUND) {
-                throw e;
-            }
-            return new PagedListing.Page<>(page, next);
-        }
+        return new PagedListing.Page<>(response.getUsersList(), response.getNextPageToken());
     }
 
     /** GetUsers as a lazily consumed stream; failures while reading carry the method name. */
@@ -167,7 +137,7 @@ final class GrpcTeleportClient implements TeleportClient {
 
     @Override
     public Iterator<List<AccessList>> accessLists() {
-        return translated(accessListPages());
+        return translated(knownLists.recording(accessListPages()));
     }
 
     private Iterator<List<AccessList>> accessListPages() {
@@ -178,46 +148,102 @@ final class GrpcTeleportClient implements TeleportClient {
         });
     }
 
+    /**
+     * ListAllAccessListMembers with every page checked; on a violation (docs/teleport-api.md §7)
+     * the rest comes from the per-list path, which is also the fallback of servers without it.
+     */
     @Override
     public Iterator<List<Member>> accessListMembers() {
+        AllListsPageCheck<Member> check = new AllListsPageCheck<>(GrpcTeleportClient::memberKey, knownLists.exists());
+        PagedListing.PageSource<Member> all = (token, size) -> {
+            var response = RpcCalls.call(LIST_ALL_MEMBERS, () -> accessListStub().listAllAccessListMembers(
+                    ListAllAccessListMembersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
+            return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
+        };
         return translated(new FallbackPages<>(
-                new PagedListing<Member>("access list members", MEMBERS_PAGE, (token, size) -> {
-                    var response = RpcCalls.call(LIST_ALL_MEMBERS, () -> accessListStub().listAllAccessListMembers(
-                            ListAllAccessListMembersRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
-                    return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
-                }),
-                () -> new PerListPages<>(accessListPages(), this::membersOf, "members"),
+                new SelfCheckingPages<>(
+                        new PagedListing<>("access list members", MEMBERS_PAGE, SelfCheckingPages.checked(all, check)),
+                        check, this::perListMembers, GrpcTeleportClient::memberKey,
+                        why -> quirks.detected(ListingQuirk.ALL_MEMBERS_PAGING, why)),
+                this::perListMembers,
                 LIST_MEMBERS + " per access list"));
     }
 
+    private Iterator<List<Member>> perListMembers() {
+        return new PerListPages<>(accessListPages(), this::membersOf, "members");
+    }
+
     private Iterator<List<Member>> membersOf(String list) {
-        return new PagedListing<>("members of access list " + list, MEMBERS_PAGE, (token, size) -> {
+        PagedListing.PageSource<Member> pages = (token, size) -> {
             var response = RpcCalls.call(LIST_MEMBERS, () -> accessListStub().listAccessListMembers(
                     ListAccessListMembersRequest.newBuilder().setAccessList(list).setPageSize(size)
                             .setPageToken(token).build()));
             return new PagedListing.Page<>(response.getMembersList(), response.getNextPageToken());
-        });
+        };
+        return new PagedListing<>("members of access list " + list, MEMBERS_PAGE, new OwnListPages<>(list, pages,
+                member -> member.getSpec().getAccessList(), GrpcTeleportClient::memberName, quirks));
     }
 
+    /** ListAllAccessListReviews, checked like the members (see {@link #accessListMembers()}). */
     @Override
     public Iterator<List<Review>> accessListReviews() {
+        AllListsPageCheck<Review> check = new AllListsPageCheck<>(GrpcTeleportClient::reviewKey, knownLists.exists());
+        PagedListing.PageSource<Review> all = (token, size) -> {
+            var response = RpcCalls.call(LIST_ALL_REVIEWS, () -> accessListStub().listAllAccessListReviews(
+                    ListAllAccessListReviewsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
+            return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
+        };
         return translated(new FallbackPages<>(
-                new PagedListing<Review>("access list reviews", REVIEWS_PAGE, (token, size) -> {
-                    var response = RpcCalls.call(LIST_ALL_REVIEWS, () -> accessListStub().listAllAccessListReviews(
-                            ListAllAccessListReviewsRequest.newBuilder().setPageSize(size).setNextToken(token).build()));
-                    return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
-                }),
-                () -> new PerListPages<>(accessListPages(), this::reviewsOf, "reviews"),
+                new SelfCheckingPages<>(
+                        new PagedListing<>("access list reviews", REVIEWS_PAGE, SelfCheckingPages.checked(all, check)),
+                        check, this::perListReviews, GrpcTeleportClient::reviewKey,
+                        why -> quirks.detected(ListingQuirk.ALL_REVIEWS_PAGING, why)),
+                this::perListReviews,
                 LIST_REVIEWS + " per access list"));
     }
 
+    private Iterator<List<Review>> perListReviews() {
+        return new PerListPages<>(accessListPages(), this::reviewsOf, "reviews");
+    }
+
     private Iterator<List<Review>> reviewsOf(String list) {
-        return new PagedListing<>("reviews of access list " + list, REVIEWS_PAGE, (token, size) -> {
+        PagedListing.PageSource<Review> pages = (token, size) -> {
             var response = RpcCalls.call(LIST_REVIEWS, () -> accessListStub().listAccessListReviews(
                     ListAccessListReviewsRequest.newBuilder().setAccessList(list).setPageSize(size)
                             .setNextToken(token).build()));
             return new PagedListing.Page<>(response.getReviewsList(), response.getNextToken());
-        });
+        };
+        return new PagedListing<>("reviews of access list " + list, REVIEWS_PAGE, new OwnListPages<>(list, pages,
+                review -> review.getSpec().getAccessList(), review -> review.getHeader().getMetadata().getName(),
+                quirks));
+    }
+
+    /** Teleport keys a member by its list and its name: {@code <list>/<member>}. */
+    private static String memberKey(Member member) {
+        return member.getSpec().getAccessList() + "/" + memberName(member);
+    }
+
+    private static String memberName(Member member) {
+        return member.getSpec().getName().isEmpty() ? member.getHeader().getMetadata().getName()
+                : member.getSpec().getName();
+    }
+
+    private static String reviewKey(Review review) {
+        return review.getSpec().getAccessList() + "/" + review.getHeader().getMetadata().getName();
+    }
+
+    /** The server's version for warnings, from Ping; "unknown" when Ping fails. */
+    private String serverVersion() {
+        try {
+            return "v" + ping().getServerVersion();
+        } catch (TeleportException e) {
+            return "(version unknown)";
+        }
+    }
+
+    /** The listing bugs detected on this server so far. */
+    Set<ListingQuirk> listingQuirks() {
+        return quirks.detected();
     }
 
     // Stubs are cheap; a new one per call gives each call its own deadline.

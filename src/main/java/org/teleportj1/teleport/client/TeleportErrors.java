@@ -57,7 +57,8 @@ final class TeleportErrors {
                     + settings.maxInboundBytes() + " bytes), raise the max inbound bytes setting; if Teleport is"
                     + " rate-limiting, run the sync less often.", failure);
             case UNIMPLEMENTED -> new TeleportException(server + " does not implement " + rpc + " (" + said + ") and"
-                    + " there is no fallback for it. Upgrade the Teleport cluster (v15 or later is needed).", failure);
+                    + " there is no fallback for it. Upgrade the Teleport cluster (14.3 or later is supported, see the"
+                    + " README section 'Teleport versions').", failure);
             default -> new TeleportException(server + " failed " + rpc + " for identity " + identity.path() + ": "
                     + said, failure);
         };

@@ -134,6 +134,20 @@ final class TestAuthServer implements AutoCloseable {
         return build.apply(items.subList(start, end)).apply(end < items.size() ? Integer.toString(end) : "");
     }
 
+    /**
+     * A page of {@code items} (in key order) from the first key at or after {@code token}; the next
+     * token is the key of the next page's first item, {@code <list>/<name>} as Teleport's ListAll* give.
+     */
+    private static <T, R> R keyPage(List<T> items, Function<T, String> keyOf, String token, int size,
+                                    Function<List<T>, Function<String, R>> build) {
+        int start = 0;
+        while (!token.isEmpty() && start < items.size() && keyOf.apply(items.get(start)).compareTo(token) < 0) {
+            start++;
+        }
+        int end = Math.min(items.size(), start + size);
+        return build.apply(items.subList(start, end)).apply(end < items.size() ? keyOf.apply(items.get(end)) : "");
+    }
+
     private static int clamp(int requested, int max) {
         return requested <= 0 || requested > max ? max : requested;
     }
@@ -199,12 +213,10 @@ final class TestAuthServer implements AutoCloseable {
                         .asRuntimeException());
                 return;
             }
-            // Token = a user name + "0": the page starts strictly after that user (backend key order).
-            String after = request.getPageToken().isEmpty() ? null
-                    : request.getPageToken().substring(0, request.getPageToken().length() - 1);
+            // Like Teleport's cache, the page starts at the first name at or after the token.
+            String from = request.getPageToken();
             int start = 0;
-            while (after != null && start < data.users.size()
-                    && data.users.get(start).getMetadata().getName().compareTo(after) <= 0) {
+            while (start < data.users.size() && data.users.get(start).getMetadata().getName().compareTo(from) < 0) {
                 start++;
             }
             int end = Math.min(data.users.size(), start + clamp(request.getPageSize(), 1000));
@@ -267,7 +279,8 @@ final class TestAuthServer implements AutoCloseable {
             if (denied(out)) {
                 return;
             }
-            out.onNext(indexPage(data.allMembers(), request.getPageToken(), clamp(request.getPageSize(), 200),
+            out.onNext(keyPage(data.allMembers(), m -> m.getSpec().getAccessList() + "/" + m.getSpec().getName(),
+                    request.getPageToken(), clamp(request.getPageSize(), 200),
                     page -> next -> ListAllAccessListMembersResponse.newBuilder().addAllMembers(page)
                             .setNextPageToken(next).build()));
             out.onCompleted();
@@ -303,7 +316,8 @@ final class TestAuthServer implements AutoCloseable {
             if (denied(out)) {
                 return;
             }
-            out.onNext(indexPage(data.allReviews(), request.getNextToken(), clamp(request.getPageSize(), 200),
+            out.onNext(keyPage(data.allReviews(), r -> r.getSpec().getAccessList() + "/" + r.getHeader().getMetadata().getName(),
+                    request.getNextToken(), clamp(request.getPageSize(), 200),
                     page -> next -> ListAllAccessListReviewsResponse.newBuilder().addAllReviews(page)
                             .setNextToken(next).build()));
             out.onCompleted();
