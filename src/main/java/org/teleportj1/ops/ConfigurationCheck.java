@@ -69,20 +69,31 @@ public class ConfigurationCheck {
             items.add(new Item(scope, "ping", false, e.getMessage()));
             return items;
         }
-        items.add(firstPage(scope, "list roles", client::roles));
-        items.add(firstPage(scope, "list users", client::users));
-        items.add(firstPage(scope, "list access lists", client::accessLists));
-        items.add(firstPage(scope, "list access list members", client::accessListMembers));
-        items.add(firstPage(scope, "list access list reviews", client::accessListReviews));
+        items.add(listing(scope, "list roles", client::roles));
+        items.add(listing(scope, "list users", client::users));
+        items.add(listing(scope, "list access lists", client::accessLists));
+        items.add(listing(scope, "list access list members", client::accessListMembers));
+        items.add(listing(scope, "list access list reviews", client::accessListReviews));
+        List<String> workarounds = client.workarounds();
+        items.add(new Item(scope, "server quirks", true, workarounds.isEmpty() ? "none met"
+                : workarounds.size() + " worked around: " + String.join(" | ", workarounds)));
         return items;
     }
 
-    /** Fetches only the first page: the listings are lazy. */
-    private static Item firstPage(String scope, String name, Supplier<? extends Iterator<? extends List<?>>> listing) {
+    /**
+     * Reads the listing to its end, a page at a time: proves the rules and meets the server's paging
+     * bugs the way a sync would, so they can be reported.
+     */
+    private static Item listing(String scope, String name, Supplier<? extends Iterator<? extends List<?>>> listing) {
         try {
             Iterator<? extends List<?>> pages = listing.get();
-            int first = pages.hasNext() ? pages.next().size() : 0;
-            return new Item(scope, name, true, "first page: " + first);
+            long objects = 0;
+            int count = 0;
+            while (pages.hasNext()) {
+                objects += pages.next().size();
+                count++;
+            }
+            return new Item(scope, name, true, objects + " in " + count + (count == 1 ? " page" : " pages"));
         } catch (RuntimeException e) {
             return new Item(scope, name, false, e.getMessage());
         }

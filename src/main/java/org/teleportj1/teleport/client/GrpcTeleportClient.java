@@ -246,6 +246,13 @@ final class GrpcTeleportClient implements TeleportClient {
         return quirks.detected();
     }
 
+    @Override
+    public List<String> workarounds() {
+        String version = serverVersion();
+        return quirks.detected().stream()
+                .map(quirk -> quirk.description() + "; to remove the workaround, " + quirk.fix(version)).toList();
+    }
+
     // Stubs are cheap; a new one per call gives each call its own deadline.
     private AuthServiceGrpc.AuthServiceBlockingStub auth() {
         return AuthServiceGrpc.newBlockingStub(channel.calls()).withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);

@@ -9,7 +9,8 @@ enum ListingQuirk {
             + " reading the members one access list at a time instead") {
         @Override
         String fix(String serverVersion) {
-            return serverVersion.startsWith("18.")
+            // the version as Ping gives it, or as logged ("v18.0.0")
+            return serverVersion.replaceFirst("^v", "").startsWith("18.")
                     ? "upgrade to 18.2.3 or later (Teleport PR #58580, v18 backport #58614)"
                     : "upgrade to a release with Teleport PR #41043 (v14 backport #41044, v15 backport #41045),"
                             + " or to v16 or later";

@@ -27,4 +27,12 @@ public interface TeleportClient {
 
     /** Reviews of every access list (ListAllAccessListReviews, falling back to per-list calls). */
     Iterator<List<Review>> accessListReviews();
+
+    /**
+     * The known server bugs this client has met so far and works around, each with what to upgrade
+     * to (for {@code check}); empty for a server without any.
+     */
+    default List<String> workarounds() {
+        return List.of();
+    }
 }
