@@ -9,7 +9,11 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleportj1.graph.ClusterInfo;
+import org.teleportj1.graph.GraphBuilder;
+import org.teleportj1.graph.GraphSink;
+import org.teleportj1.proto.auth.PingResponse;
 import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.teleport.TeleportConfiguration;
 
@@ -30,6 +38,7 @@ import org.teleportj1.teleport.TeleportConfiguration;
  */
 class ConnectionUpgradePathsTest {
     private static final String CLUSTER = "upgrade.example.com";
+    private static final Instant SYNC_TIME = Instant.parse("2026-12-01T00:00:00Z");
     private static TestPki pki;
 
     @TempDir
@@ -69,10 +78,17 @@ class ConnectionUpgradePathsTest {
 
     private GrpcTeleportClient connect(String address, TestWebApi web, Map<String, String> environment)
             throws Exception {
+        return connect(address, web, environment, ConnectMode.AUTO);
+    }
+
+    private GrpcTeleportClient connect(String address, TestWebApi web, Map<String, String> environment,
+                                       ConnectMode mode) throws Exception {
         TeleportSettings settings = new TeleportConfiguration()
-                .toSettings(address, pki.writeIdentity(dir.resolve("identity"))).withMode(ConnectMode.AUTO)
-                .withProxyCaFile(web.writeCaFile(dir.resolve("proxy-ca.pem")))
+                .toSettings(address, pki.writeIdentity(dir.resolve("identity"))).withMode(mode)
                 .withCallTimeout(Duration.ofSeconds(10)).withRetry(2, Duration.ofMillis(10));
+        if (web != null) {
+            settings = settings.withProxyCaFile(web.writeCaFile(dir.resolve("proxy-ca.pem")));
+        }
         return (GrpcTeleportClient) closeLater(new TeleportConnection(settings, Clock.systemUTC(), environment::get))
                 .client();
     }
@@ -81,12 +97,53 @@ class ConnectionUpgradePathsTest {
         return connect(proxy.address(), proxy.web, Map.of());
     }
 
-    private void assertFullSync(TeleportClient client) {
+    /** The sync's graph through {@code client} equals the graph of a direct sync, object for object. */
+    private void assertFullSync(TeleportClient client) throws Exception {
         assertEquals(CLUSTER, client.ping().getClusterName());
         assertEquals(data.users.stream().map(u -> u.getMetadata().getName()).toList(),
                 Pages.drain(client.users()).stream().map((UserV2 u) -> u.getMetadata().getName()).toList());
-        assertEquals(data.roles, Pages.drain(client.roles()));
-        assertEquals(data.allMembers(), Pages.drain(client.accessListMembers()));
+        GrpcTeleportClient direct = connect(auth.address(), null, Map.of(), ConnectMode.DIRECT);
+        assertEquals(ConnectMode.DIRECT, direct.mode());
+        List<String> expected = graph(direct);
+        assertTrue(expected.size() > data.users.size(), "the direct graph has users, roles, lists and more");
+        assertEquals(expected, graph(client));
+    }
+
+    /** What a sync maps from the client's listings: every object, serialized, in a stable order. */
+    private static List<String> graph(TeleportClient client) {
+        ObjectMapper json = new ObjectMapper();
+        List<String> objects = new ArrayList<>();
+        GraphSink sink = new GraphSink() {
+            @Override
+            public void entity(Map<String, Object> entity) {
+                add(entity);
+            }
+
+            @Override
+            public void relationship(Map<String, Object> relationship) {
+                add(relationship);
+            }
+
+            private void add(Map<String, Object> object) {
+                try {
+                    objects.add(json.writeValueAsString(new TreeMap<>(object)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        PingResponse ping = client.ping();
+        GraphBuilder graph = new GraphBuilder(new ClusterInfo(ping.getClusterName(), ping.getServerVersion(),
+                ping.getProxyPublicAddr(), null, SYNC_TIME), sink);
+        graph.account();
+        client.roles().forEachRemaining(graph::roles);
+        client.users().forEachRemaining(graph::users);
+        client.accessLists().forEachRemaining(graph::accessLists);
+        client.accessListMembers().forEachRemaining(graph::members);
+        client.accessListReviews().forEachRemaining(graph::reviews);
+        graph.complete();
+        objects.sort(null);
+        return objects;
     }
 
     @Test
