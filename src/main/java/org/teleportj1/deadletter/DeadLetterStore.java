@@ -47,8 +47,8 @@ public class DeadLetterStore {
     public void store(Exchange exchange) throws IOException {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         DeliveryFailure failure = run.delivery().failure();
-        if (run.delivery().replayOf() != null) {
-            DeadLetter letter = read(run.delivery().replayOf());
+        if (run.replay().isPresent()) {
+            DeadLetter letter = read(run.replay().get().deadLetterId());
             addReplay(letter, run, "failed", failure == null ? null : failure.reason());
             run.delivery().deadLetter(letter.dir());
             LOG.error("Cluster '{}': replay of dead letter {} failed; it stays in {}", run.cluster(), letter.id(),
@@ -82,10 +82,10 @@ public class DeadLetterStore {
     /** Route step after a replay was applied: marks its dead letter replayed. */
     public void replayed(Exchange exchange) throws IOException {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        if (run.delivery().replayOf() == null) {
+        if (run.replay().isEmpty()) {
             return;
         }
-        DeadLetter letter = read(run.delivery().replayOf());
+        DeadLetter letter = read(run.replay().get().deadLetterId());
         addReplay(letter, run, "applied", null);
         LOG.info("Cluster '{}': dead letter {} replayed as J1 job {}", run.cluster(), letter.id(), run.jobId());
     }
@@ -93,7 +93,7 @@ public class DeadLetterStore {
     /** Route step of a replay: the spooled graph as lists of batches, read lazily, in the run's batcher. */
     public Iterator<List<GraphBatch>> batches(Exchange exchange) throws IOException {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
-        return new SpoolBatches(read(run.delivery().replayOf()).dir(), run.batcher(), json);
+        return new SpoolBatches(read(run.replay().orElseThrow().deadLetterId()).dir(), run.batcher(), json);
     }
 
     private void addReplay(DeadLetter letter, SyncRun run, String result, String reason) throws IOException {

@@ -18,6 +18,7 @@ import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.DeliveryMode;
 import org.teleportj1.run.FailureReason;
 import org.teleportj1.run.RunResult;
+import org.teleportj1.run.Replay;
 import org.teleportj1.run.SyncRun;
 import org.teleportj1.sync.OpenRun;
 import org.teleportj1.sync.SyncSettings;
@@ -59,10 +60,8 @@ public final class ReplayCommand {
         }
         try (ClusterLocks.Lease lease = state.cluster(letter.cluster()).lock("replay of " + id)) {
             SyncRun run = new SyncRun(letter.cluster(), null, DeliveryMode.JUPITERONE,
-                    new GraphBatcher(new ObjectMapper(), settings.batchLimits()), Instant.now());
-            run.delivery().replayOf(id);
-            run.delivery().snapshotAt(letter.snapshotAt());
-            run.delivery().allowShrink(allowShrink);
+                    new GraphBatcher(new ObjectMapper(), settings.batchLimits()), Instant.now(),
+                    new Replay(id, letter.snapshotAt(), allowShrink));
             // never a partial graph as complete: that finalize would delete what its run could not read
             run.delivery().partial(letter.partialTypes());
             Exchange exchange = new DefaultExchange(context);

@@ -10,6 +10,7 @@ import org.teleportj1.state.DeletionGuard;
 import org.teleportj1.state.DeletionGuardException;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.StateDirectory;
+import org.teleportj1.run.Replay;
 import org.teleportj1.run.SyncRun;
 
 /**
@@ -41,7 +42,7 @@ public class DeletionGuardStep {
         if (trip.isEmpty()) {
             return;
         }
-        if (allowShrink || run.delivery().allowShrink()) {
+        if (allowShrink || run.replay().map(Replay::allowShrink).orElse(false)) {
             LOG.warn("Cluster '{}': {} — allowed by the operator for this run", run.cluster(),
                     trip.get().replaceFirst("; finalizing would.*", ""));
             return;

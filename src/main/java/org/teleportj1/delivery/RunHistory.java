@@ -26,7 +26,7 @@ public class RunHistory {
     public void applied(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
         ClusterState cluster = state.cluster(run.cluster());
         String target = run.mode().target();
-        Instant snapshot = run.delivery().snapshotAt() == null ? run.startedAt() : run.delivery().snapshotAt();
+        Instant snapshot = run.snapshotAt();
         Map<String, Long> counts = run.batcher().countsByType();
         if (run.isPartial()) {
             counts = keptInJ1(counts, cluster.lastApplied(target), run.delivery().partialTypes());

@@ -22,7 +22,7 @@ public class RunSpools {
     }
 
     public void open(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) throws IOException {
-        if (run.delivery().replayOf() != null) {
+        if (run.replay().isPresent()) {
             return; // a replay's graph is already on disk, in its dead letter
         }
         RunSpool spool = RunSpool.open(state.cluster(run.cluster()).spool(run.runId()));

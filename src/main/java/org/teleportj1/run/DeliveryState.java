@@ -21,9 +21,6 @@ public final class DeliveryState {
     private volatile RunSpool spool;
     private volatile Path deadLetter;
     private volatile boolean graphRead;
-    private volatile boolean allowShrink;
-    private volatile String replayOf;
-    private volatile java.time.Instant snapshotAt;
     private volatile String jobStatus;
     private volatile Map<String, Long> jobCounts = Map.of();
 
@@ -80,32 +77,6 @@ public final class DeliveryState {
 
     public void graphRead() {
         this.graphRead = true;
-    }
-
-    public boolean allowShrink() {
-        return allowShrink;
-    }
-
-    public void allowShrink(boolean allow) {
-        this.allowShrink = allow;
-    }
-
-    /** The dead letter this run replays, or null for a sync. */
-    public String replayOf() {
-        return replayOf;
-    }
-
-    public void replayOf(String deadLetterId) {
-        this.replayOf = deadLetterId;
-    }
-
-    /** When the graph was read from Teleport, if not when this run started (a replay). */
-    public java.time.Instant snapshotAt() {
-        return snapshotAt;
-    }
-
-    public void snapshotAt(java.time.Instant at) {
-        this.snapshotAt = at;
     }
 
     public String jobStatus() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,7 @@ public final class SyncRun {
     private final AtomicLong retries = new AtomicLong();
     private final DeliveryState delivery = new DeliveryState();
     private final RunProgress progress;
+    private final Replay replay;
     private final Map<String, String> partialResources = new ConcurrentSkipListMap<>();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
@@ -46,6 +48,13 @@ public final class SyncRun {
     private volatile Instant finishedAt;
 
     public SyncRun(String cluster, String accountName, DeliveryMode mode, GraphBatcher batcher, Instant startedAt) {
+        this(cluster, accountName, mode, batcher, startedAt, null);
+    }
+
+    /** @param replay what it replays, or null for a sync */
+    public SyncRun(String cluster, String accountName, DeliveryMode mode, GraphBatcher batcher, Instant startedAt,
+                   Replay replay) {
+        this.replay = replay;
         this.cluster = cluster;
         this.accountName = accountName == null || accountName.isBlank() ? null : accountName;
         this.mode = mode;
@@ -147,6 +156,16 @@ public final class SyncRun {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** The dead letter this run replays; empty for a sync. */
+    public Optional<Replay> replay() {
+        return Optional.ofNullable(replay);
+    }
+
+    /** When the graph was read from Teleport: now for a sync, the dead letter's time for a replay. */
+    public Instant snapshotAt() {
+        return replay == null ? startedAt : replay.snapshotAt();
     }
 
     public Instant finishedAt() {

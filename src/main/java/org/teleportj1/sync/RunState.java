@@ -43,7 +43,7 @@ public class RunState {
 
     /** After the J1 job started: a crash from now on leaves a job for the next run to abort. */
     public void jobOpened(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
-        if (run.jobId() != null && run.delivery().replayOf() == null) {
+        if (run.jobId() != null && run.replay().isEmpty()) {
             state.cluster(run.cluster()).jobOpened(run.runId(), run.jobId());
         }
     }
