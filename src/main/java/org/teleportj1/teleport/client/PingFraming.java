@@ -16,7 +16,7 @@ final class PingFraming {
     }
 
     /** Yields the data of the packets and skips pings. */
-    static final class Input extends InputStream {
+    static final class Input extends TunnelInput {
         private final DataInputStream wire;
         private long remaining;
 
@@ -25,16 +25,7 @@ final class PingFraming {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
+        protected int readData(byte[] buffer, int offset, int length) throws IOException {
             while (remaining == 0) {
                 int first = wire.read();
                 if (first < 0) {

@@ -14,7 +14,7 @@ final class WebSocketTunnel {
     private WebSocketTunnel() {
     }
 
-    static final class Input extends InputStream {
+    static final class Input extends TunnelInput {
         private final InputStream wire;
         private final WebSocketFrames.Writer replies;
         private byte[] current = new byte[0];
@@ -27,16 +27,7 @@ final class WebSocketTunnel {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
+        protected int readData(byte[] buffer, int offset, int length) throws IOException {
             while (position == current.length) {
                 if (closed || !nextFrame()) {
                     return -1;
