@@ -1,6 +1,9 @@
 package org.teleportj1.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelConfiguration;
@@ -27,6 +30,8 @@ public final class ClusterLeadership implements CamelConfiguration, RoutePolicyF
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLeadership.class);
 
     private CamelClusterService service;
+    /** The namespace of every clustered cluster, by cluster name. */
+    private final Map<String, String> namespaces = new ConcurrentHashMap<>();
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -40,6 +45,19 @@ public final class ClusterLeadership implements CamelConfiguration, RoutePolicyF
         service = file;
         context.addService(service);
         context.addRoutePolicyFactory(this);
+        // the meter registry is bound while the context starts
+        context.addStartupListener((started, alreadyStarted) -> registerGauges(started));
+    }
+
+    private void registerGauges(CamelContext context) {
+        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry == null) {
+            return;
+        }
+        namespaces.forEach((cluster, namespace) -> Gauge.builder("teleport.j1.leader", namespace,
+                        ns -> service.isLeader(ns) ? 1 : 0)
+                .description("1 while this replica leads the cluster's sync, else 0 (only with a cluster service)")
+                .tag("cluster", cluster).register(registry));
     }
 
     @Override
@@ -51,6 +69,7 @@ public final class ClusterLeadership implements CamelConfiguration, RoutePolicyF
         String namespace = "teleport-sync-" + cluster;
         try {
             service.getView(namespace).addEventListener(leadershipLog(cluster));
+            namespaces.put(cluster, namespace);
             return ClusteredRoutePolicy.forNamespace(service, namespace);
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up leadership of cluster '" + cluster + "' in "
