@@ -75,6 +75,8 @@ public final class Bootstrap {
     /** Starts the application with its schedules until it is stopped; {@code started} runs once it is up. */
     static int scheduled(AppOptions options, Consumer<CamelContext> started) {
         Main main = newMain(options);
+        // only the schedules follow leadership: a one-shot run must not wait for it
+        main.configure().addConfiguration(ClusterLeadership.class);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {

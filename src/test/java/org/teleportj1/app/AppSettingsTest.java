@@ -134,6 +134,35 @@ class AppSettingsTest {
     }
 
     @Test
+    void theFileClusterServiceNeedsAnExistingSharedDirectory() {
+        ConfigurationException unset = assertThrows(ConfigurationException.class,
+                () -> read("ha.cluster-service", "file"));
+        assertTrue(unset.getMessage().startsWith("HA_FILE_ROOT (ha.file.root) is empty, but HA_CLUSTER_SERVICE"
+                + " (ha.cluster-service) is file: set it to a directory all replicas share"), unset.getMessage());
+        ConfigurationException missing = assertThrows(ConfigurationException.class,
+                () -> read("ha.cluster-service", "file", "ha.file.root", dir.resolve("not-mounted").toString()));
+        assertTrue(missing.getMessage().contains("which is not a directory this user can write: mount the shared"
+                + " directory there"), missing.getMessage());
+        ConfigurationException interval = assertThrows(ConfigurationException.class, () -> read("ha.cluster-service",
+                "file", "ha.file.root", dir.toString(), "ha.file.acquire-lock-interval-seconds", "0"));
+        assertTrue(interval.getMessage().startsWith("HA_FILE_ACQUIRE_LOCK_INTERVAL_SECONDS"), interval.getMessage());
+        assertEquals(DeliveryMode.DRY_RUN, read("ha.cluster-service", "File", "ha.file.root", dir.toString()).mode());
+    }
+
+    @Test
+    void kubernetesIsNamedAsNotSupportedYetAndOtherServicesAsUnknown() {
+        ConfigurationException kubernetes = assertThrows(ConfigurationException.class,
+                () -> read("ha.cluster-service", "kubernetes"));
+        assertEquals("HA_CLUSTER_SERVICE (ha.cluster-service) is 'kubernetes', which this build does not support"
+                + " yet: use file (with HA_FILE_ROOT (ha.file.root) on a volume all replicas share) or none.",
+                kubernetes.getMessage());
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> read("ha.cluster-service", "zookeeper"));
+        assertEquals("HA_CLUSTER_SERVICE (ha.cluster-service) is 'zookeeper': allowed values are none, file.",
+                unknown.getMessage());
+    }
+
+    @Test
     void anUnknownConnectModeNamesTheSettingAndTheAllowedValues() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> read("teleport.connect-mode", "prxy"));

@@ -93,7 +93,7 @@ class CrashRecoveryTest {
      * whose manifest holds the class path; a child then gets that list itself, so it scans every
      * directory once.
      */
-    private static String classPath() throws IOException {
+    static String classPath() throws IOException {
         String path = System.getProperty("java.class.path");
         List<String> entries = new ArrayList<>(List.of(path.split(java.io.File.pathSeparator)));
         if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {

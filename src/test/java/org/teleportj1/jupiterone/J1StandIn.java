@@ -70,10 +70,19 @@ public final class J1StandIn implements AutoCloseable {
         public final AtomicInteger finalizes = new AtomicInteger();
         public volatile JsonNode finalizeBody;
         public volatile String abortReason;
+        /** The Authorization header that started the job: tells replicas with their own keys apart. */
+        public final String openedBy;
+        /** Other jobs awaiting uploads when this one started (J1 itself would allow it; a test may not). */
+        public final int othersOpen;
+        /** {@link System#nanoTime} of the start and of the finalize (0: not finalized). */
+        public final long startedNanos = System.nanoTime();
+        public volatile long finalizedNanos;
 
-        Job(String id, JsonNode start) {
+        Job(String id, JsonNode start, String openedBy, int othersOpen) {
             this.id = id;
             this.start = start;
+            this.openedBy = openedBy;
+            this.othersOpen = othersOpen;
         }
 
         public int objects() {
@@ -229,7 +238,7 @@ public final class J1StandIn implements AutoCloseable {
                 return;
             }
             Answer[] status = {new Answer(200, Map.of())};
-            String answer = answer(method, path, body, status);
+            String answer = answer(method, path, headers.get("authorization"), body, status);
             requests.add(new Request(method, path, headers, body, status[0].status()));
             respond(exchange, status[0].status(), answer);
         }
@@ -254,9 +263,11 @@ public final class J1StandIn implements AutoCloseable {
         return upload && bodyBytes > maxBodyBytes ? new Answer(413, Map.of()) : null;
     }
 
-    private synchronized String answer(String method, String path, byte[] body, Answer[] status) throws IOException {
+    private synchronized String answer(String method, String path, String authorization, byte[] body,
+                                       Answer[] status) throws IOException {
         if (path.equals(JOBS)) {
-            Job job = new Job("job-" + jobCount.incrementAndGet(), JSON.readTree(body));
+            int othersOpen = (int) jobOrder.stream().filter(open -> "AWAITING_UPLOADS".equals(open.status)).count();
+            Job job = new Job("job-" + jobCount.incrementAndGet(), JSON.readTree(body), authorization, othersOpen);
             jobs.put(job.id, job);
             jobOrder.add(job);
             return job(job);
@@ -286,6 +297,7 @@ public final class J1StandIn implements AutoCloseable {
             case "finalize" -> {
                 job.finalizes.incrementAndGet();
                 job.finalizeBody = JSON.readTree(body);
+                job.finalizedNanos = System.nanoTime();
                 job.status = "FINALIZE_PENDING";
             }
             case "abort" -> {
