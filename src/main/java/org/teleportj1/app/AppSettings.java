@@ -47,9 +47,7 @@ public final class AppSettings {
             throw new ConfigurationException(e.getMessage() + " (J1_BATCH_MAX_BYTES / J1_BATCH_MAX_OBJECTS)");
         }
         long rememberDays = settings.number("sync.remember-users-days", 0);
-        GraphOptions graph = new GraphOptions(GraphOptions.DEFAULTS.maxTraits(), GraphOptions.DEFAULTS.maxTraitValues(),
-                GraphOptions.DEFAULTS.maxStringLength(), GraphOptions.DEFAULTS.maxKeyLength(),
-                GraphOptions.DEFAULTS.maxNestingDepth(), Duration.ofDays(rememberDays));
+        GraphOptions graph = GraphOptions.DEFAULTS.withUserRetention(Duration.ofDays(rememberDays));
         return new SyncSettings(mode, Path.of(settings.required("sync.output-dir")), limits, j1, graph);
     }
 

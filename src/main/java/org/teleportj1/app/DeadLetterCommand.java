@@ -20,6 +20,7 @@ import org.teleportj1.deadletter.DeadLetterStore;
 import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;
 import org.teleportj1.state.StateJson;
+import org.teleportj1.deadletter.Envelope;
 
 /**
  * The {@code dead-letters} command: list, show, replay, purge. Each subcommand boots the same
@@ -163,7 +164,7 @@ public final class DeadLetterCommand implements Callable<Integer> {
         @Override
         int run(CamelContext context, DeadLetterStore store, PrintStream out) throws Exception {
             List<DeadLetter> letters = which.all ? store.list()
-                    : which.replayed ? store.list().stream().filter(l -> "replayed".equals(l.status())).toList()
+                    : which.replayed ? store.list().stream().filter(l -> Envelope.REPLAYED.equals(l.status())).toList()
                     : List.of(store.read(which.id));
             for (DeadLetter letter : letters) {
                 store.purge(letter);

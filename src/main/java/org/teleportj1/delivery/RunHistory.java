@@ -32,9 +32,11 @@ public class RunHistory {
             counts = keptInJ1(counts, cluster.lastApplied(target), run.delivery().partialTypes());
         }
         long objects = counts.values().stream().mapToLong(Long::longValue).sum();
-        cluster.applied(target, new LastSuccess(run.runId(), run.jobId(), snapshot, Instant.now(), objects, counts));
-        if (run.hasGraph()) { // a replay re-sends a graph: it saw no users now
-            cluster.rememberUsers(run.graph().usersToRemember(cluster.rememberedUsers()));
+        LastSuccess applied = new LastSuccess(run.runId(), run.jobId(), snapshot, Instant.now(), objects, counts);
+        if (run.replay().isPresent()) {
+            cluster.applied(target, applied); // a replay re-sends an old graph: it saw no users now
+        } else {
+            cluster.applied(target, applied, run.graph()::usersToRemember);
         }
     }
 

@@ -18,6 +18,11 @@ public record GraphOptions(int maxTraits, int maxTraitValues, int maxStringLengt
 
     public static final GraphOptions DEFAULTS = new GraphOptions(50, 100, 4096, 1000, 10, Duration.ofDays(30));
 
+    /** These limits with another retention of remembered users. */
+    public GraphOptions withUserRetention(Duration retention) {
+        return new GraphOptions(maxTraits, maxTraitValues, maxStringLength, maxKeyLength, maxNestingDepth, retention);
+    }
+
     public GraphOptions {
         if (maxTraits < 0 || maxTraitValues < 0) {
             throw new IllegalArgumentException("trait limits must not be negative");

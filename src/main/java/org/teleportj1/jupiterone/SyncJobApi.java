@@ -176,8 +176,7 @@ public class SyncJobApi {
     public void abortJob(Exchange exchange) throws IOException {
         SyncRun run = run(exchange);
         String reason = run.delivery().isFailed() ? run.delivery().failure().reason() : run.failure();
-        request(exchange, "/" + run.jobId() + "/abort",
-                json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: " + reason)));
+        abort(exchange, run.jobId(), reason);
     }
 
     /** Route predicate: this run started a J1 job. */
@@ -187,9 +186,12 @@ public class SyncJobApi {
 
     /** Aborts the job a run of this cluster left open when its process died. */
     public void abortDeadJob(Exchange exchange) throws IOException {
-        request(exchange, "/" + exchange.getProperty(SyncRun.DEAD_RUN_JOB, String.class) + "/abort",
-                json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: the run that opened this job did not"
-                        + " finish (its process stopped)")));
+        abort(exchange, exchange.getProperty(SyncRun.DEAD_RUN_JOB, String.class),
+                "the run that opened this job did not finish (its process stopped)");
+    }
+
+    private void abort(Exchange exchange, String jobId, String reason) throws IOException {
+        request(exchange, "/" + jobId + "/abort", json.writeValueAsBytes(Map.of("reason", "teleport-jupiterone: " + reason)));
     }
 
     public void deadJobAborted(Exchange exchange) {

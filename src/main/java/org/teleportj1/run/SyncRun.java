@@ -71,11 +71,6 @@ public final class SyncRun {
         return graph;
     }
 
-    /** False for a replay, which re-sends a spooled graph instead of building one. */
-    public boolean hasGraph() {
-        return graph != null;
-    }
-
     public GraphBuilder graph() {
         if (graph == null) {
             throw new IllegalStateException("the graph of run " + runId + " is not started: ping the cluster first");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,17 +62,19 @@ public final class ClusterState {
         return Optional.ofNullable(read().lastApplied().get(target));
     }
 
-    public synchronized void applied(String target, LastSuccess run) {
-        write(read().applied(target, run));
+    public void applied(String target, LastSuccess run) {
+        applied(target, run, UnaryOperator.identity());
+    }
+
+    /** Records the applied run and, in the same write, the SSO users to remember from what was remembered. */
+    public synchronized void applied(String target, LastSuccess run, UnaryOperator<Map<String, Instant>> users) {
+        StateFile state = read();
+        write(state.applied(target, run).remembering(users.apply(state.rememberedUsers())));
     }
 
     /** SSO users of earlier runs and when they were last seen. */
     public synchronized Map<String, Instant> rememberedUsers() {
         return read().rememberedUsers();
-    }
-
-    public synchronized void rememberUsers(Map<String, Instant> users) {
-        write(read().remembering(users));
     }
 
     /**
@@ -82,8 +85,7 @@ public final class ClusterState {
     public synchronized Optional<RunInProgress> start(RunInProgress run) {
         StateFile state = read();
         Optional<RunInProgress> dead = Optional.ofNullable(state.runInProgress());
-        List<Path> leftOver = leftOverFiles().stream()
-                .filter(file -> !file.getFileName().toString().contains(run.runId())).toList();
+        List<Path> leftOver = leftOverFiles();
         for (Path file : leftOver) {
             try {
                 OwnerOnlyFiles.deleteTree(file);

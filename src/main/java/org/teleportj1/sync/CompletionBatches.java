@@ -21,7 +21,6 @@ final class CompletionBatches implements Iterator<List<GraphBatch>>, Closeable {
     private final BlockingQueue<Step> handover = new ArrayBlockingQueue<>(1);
     private final Thread completion;
     private final Runnable whenRead;
-    private Step next;
     private boolean done;
 
     /** One hand-over: batches, or the end (the last batches) or the failure of the completion. */
@@ -63,6 +62,7 @@ final class CompletionBatches implements Iterator<List<GraphBatch>>, Closeable {
         if (done) {
             throw new NoSuchElementException();
         }
+        Step next;
         try {
             next = handover.take();
         } catch (InterruptedException e) {
