@@ -9,6 +9,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.ModelCamelContext;
+import org.teleportj1.ops.ConfiguredClusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,29 @@ public final class Bootstrap {
      */
     public static int once(AppOptions options, ToIntFunction<CamelContext> work) {
         return once(newMain(options), options, work);
+    }
+
+    /**
+     * Like {@link #once(AppOptions, ToIntFunction)} for work that reads no Teleport cluster (the
+     * dead-letter commands): the clusters' sync routes are left out, so nothing connects to a cluster
+     * or starts the sandbox. The delivery routes, and a user's batch-copy routes, run.
+     */
+    public static int onceWithoutSyncRoutes(AppOptions options, ToIntFunction<CamelContext> work) {
+        Main main = newMain(options);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeStart(BaseMainSupport support) {
+                // not merely autoStartup=false: Camel still starts a stopped route's producers
+                ModelCamelContext model = (ModelCamelContext) support.getCamelContext();
+                try {
+                    model.removeRouteDefinitions(model.getRouteDefinitions().stream()
+                            .filter(route -> ConfiguredClusters.ROUTE_GROUP.equals(route.getGroup())).toList());
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot leave out the sync routes: " + e.getMessage(), e);
+                }
+            }
+        });
+        return once(main, options, work);
     }
 
     static int once(Main main, AppOptions options, ToIntFunction<CamelContext> work) {

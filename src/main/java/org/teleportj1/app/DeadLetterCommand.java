@@ -62,7 +62,7 @@ public final class DeadLetterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return Bootstrap.once(TeleportJupiterOne.options(spec), context -> execute(context, System.out));
+            return Bootstrap.onceWithoutSyncRoutes(TeleportJupiterOne.options(spec), context -> execute(context, System.out));
         }
 
         int execute(CamelContext context, PrintStream out) {

@@ -34,6 +34,8 @@ class ProgramProcessTest {
         assertEquals(TeleportJupiterOne.OK, program.exitCode(), program.output());
         assertTrue(program.output().contains("No dead letters in " + letters), program.output());
         assertEquals(1, program.count(START_UP_LINE), program.output());
+        assertEquals(0, program.count("Sandbox Teleport cluster"), "no cluster is read, so no sandbox starts: "
+                + program.output());
     }
 
     @Test
