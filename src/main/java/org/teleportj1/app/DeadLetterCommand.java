@@ -21,6 +21,7 @@ import org.teleportj1.deadletter.ReplayCommand;
 import org.teleportj1.deadletter.ReplayRefusedException;
 import org.teleportj1.state.StateJson;
 import org.teleportj1.deadletter.Envelope;
+import org.teleportj1.run.Replay;
 
 /**
  * The {@code dead-letters} command: list, show, replay, purge. Each subcommand boots the same

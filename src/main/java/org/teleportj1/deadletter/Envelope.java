@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.teleportj1.run.Replay;
 
 /**
  * {@code envelope.json} of a dead letter: what its run was, why it was not applied, and what

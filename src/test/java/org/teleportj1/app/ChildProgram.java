@@ -56,6 +56,16 @@ final class ChildProgram implements AutoCloseable {
         }
     }
 
+    /** Stops it the way {@code kill -9} does: no shutdown hook, no finally block runs. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Blocks until a line of output matches (the program is up), or the program ends. */
     boolean awaitLine(Predicate<String> line) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,10 +41,9 @@ class CrashRecoveryTest {
     void theRunAfterAKilledRunAbortsItsJobAndRemovesItsFiles() throws Exception {
         Path state = dir.resolve("state");
         CountDownLatch uploading = J1.holdUploads();
-        Process first = sync("first");
-        assertTrue(uploading.await(120, TimeUnit.SECONDS), "the first run reached its uploads: " + output("first"));
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
-        first.waitFor();
+        ChildProgram first = sync();
+        assertTrue(uploading.await(120, TimeUnit.SECONDS), "the first run reached its uploads: " + first.output());
+        first.kill();
         J1.release();
 
         JsonNode left = JSON.readTree(state.resolve("default").resolve("state.json").toFile());
@@ -52,9 +51,8 @@ class CrashRecoveryTest {
         assertEquals("job-1", dead.path("jobId").asText(), "the dead run recorded its open job: " + left);
         assertFalse(runFiles(state, dead.path("runId").asText()).isEmpty(), "the dead run left its spool behind");
 
-        Process second = sync("second");
-        assertTrue(second.waitFor(180, TimeUnit.SECONDS), "second run ended");
-        assertEquals(0, second.exitValue(), output("second"));
+        ChildProgram second = sync();
+        assertEquals(0, second.exitCode(), second.output());
 
         assertEquals(2, J1.jobs().size());
         J1StandIn.Job abandoned = J1.jobs().get(0);
@@ -66,52 +64,23 @@ class CrashRecoveryTest {
         assertEquals(List.of(), spools(state), "no spool is left after the second run");
         JsonNode after = JSON.readTree(state.resolve("default").resolve("state.json").toFile());
         assertTrue(after.path("runInProgress").isNull() || after.path("runInProgress").isMissingNode(), after.toString());
-        String log = output("second");
+        String log = second.output();
         assertEquals(1, log.lines().filter(line -> line.contains("did not finish (its process stopped)")).count(),
                 "the clean-up is logged once: " + log);
     }
 
-    private Process sync(String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(),
-                "-Dteleport.address=sandbox",
-                "-Dj1.api-base-url=" + J1.baseUrl(),
-                "-Dj1.api-key=crash-test-key",
-                "-Dj1.account-id=crash-test",
-                "-Dj1.batch.max-objects=50",
-                "-Dj1.job.poll-interval-ms=10",
-                "-Dsync.state-dir=" + dir.resolve("state"),
-                "-Dsync.dead-letter-dir=" + dir.resolve("dead-letters"),
-                "-Dsync.output-dir=" + dir.resolve("output"),
-                TeleportJupiterOne.class.getName(), "sync"));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-    }
-
-    /**
-     * The program's class path without the test classes. Surefire may start the tests from a jar
-     * whose manifest holds the class path; a child then gets that list itself, so it scans every
-     * directory once.
-     */
-    static String classPath() throws IOException {
-        String path = System.getProperty("java.class.path");
-        List<String> entries = new ArrayList<>(List.of(path.split(java.io.File.pathSeparator)));
-        if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
-            try (java.util.jar.JarFile booter = new java.util.jar.JarFile(entries.get(0))) {
-                String manifest = booter.getManifest().getMainAttributes().getValue("Class-Path");
-                if (manifest != null) {
-                    entries = Stream.of(manifest.trim().split("\\s+"))
-                            .map(url -> Path.of(java.net.URI.create(url)).toString()).toList();
-                }
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries.stream()
-                .filter(entry -> !entry.replace('\\', '/').contains("target/test-classes")).distinct().toList());
-    }
-
-    private String output(String name) throws IOException {
-        Path log = dir.resolve(name + ".log");
-        return Files.isRegularFile(log) ? Files.readString(log) : "";
+    /** The program's {@code sync} in a JVM of its own, configured as a user would: environment variables. */
+    private ChildProgram sync() {
+        return ChildProgram.start(dir, Map.of(
+                "TELEPORT_ADDRESS", "sandbox",
+                "J1_API_BASE_URL", J1.baseUrl(),
+                "J1_API_KEY", "crash-test-key",
+                "J1_ACCOUNT_ID", "crash-test",
+                "J1_BATCH_MAX_OBJECTS", "50",
+                "J1_JOB_POLL_INTERVAL_MS", "10",
+                "SYNC_STATE_DIR", dir.resolve("state").toString(),
+                "SYNC_DEAD_LETTER_DIR", dir.resolve("dead-letters").toString(),
+                "SYNC_OUTPUT_DIR", dir.resolve("output").toString()), "sync");
     }
 
     /** The spool and fingerprint files of one run. */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,7 @@ class ReplicasTest {
     @TempDir
     Path dir;
 
-    private final List<Process> replicas = new ArrayList<>();
+    private final List<ChildProgram> replicas = new ArrayList<>();
 
     @AfterAll
     static void stopJ1() {
@@ -39,11 +39,8 @@ class ReplicasTest {
     }
 
     @AfterEach
-    void stopReplicas() throws InterruptedException {
-        for (Process replica : replicas) {
-            replica.destroyForcibly();
-            replica.waitFor();
-        }
+    void stopReplicas() {
+        replicas.forEach(ChildProgram::kill);
     }
 
     @Test
@@ -60,8 +57,7 @@ class ReplicasTest {
 
         int leaderIndex = Integer.parseInt(leader.substring(leader.lastIndexOf('-') + 1));
         long killed = System.nanoTime();
-        replicas.get(leaderIndex).destroyForcibly();
-        replicas.get(leaderIndex).waitFor();
+        replicas.get(leaderIndex).kill();
         List<J1StandIn.Job> after = await(Duration.ofSeconds(30), jobs -> finalized(jobs).stream()
                 .anyMatch(job -> !job.openedBy.equals(leader) && job.startedNanos > killed));
         J1StandIn.Job takeover = finalized(after).stream()
@@ -108,29 +104,25 @@ class ReplicasTest {
         return jobs.stream().filter(job -> job.finalizedNanos != 0).toList();
     }
 
-    private Process replica(int index) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", CrashRecoveryTest.classPath(),
-                "-Dteleport.address=sandbox",
-                "-Dj1.api-base-url=" + J1.baseUrl(),
-                "-Dj1.api-key=replica-" + index,
-                "-Dj1.account-id=replicas-test",
-                "-Dj1.job.poll-interval-ms=10",
-                "-Dsync.cron=*/2 * * * * ?",
-                "-Dsync.state-dir=" + dir.resolve("state"),
-                "-Dsync.dead-letter-dir=" + dir.resolve("dead-letters"),
-                "-Dsync.output-dir=" + dir.resolve("output-" + index),
-                "-Dha.cluster-service=file",
-                "-Dha.file.root=" + dir.resolve("ha"),
-                "-Dha.file.acquire-lock-interval-seconds=" + LOCK_INTERVAL_SECONDS,
-                TeleportJupiterOne.class.getName(), "run");
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("replica-" + index + ".log").toFile()).start();
+    /** One replica: {@code run} in a JVM of its own, configured as a user would (environment variables). */
+    private ChildProgram replica(int index) {
+        return ChildProgram.start(dir, Map.ofEntries(
+                Map.entry("TELEPORT_ADDRESS", "sandbox"),
+                Map.entry("J1_API_BASE_URL", J1.baseUrl()),
+                Map.entry("J1_API_KEY", "replica-" + index),
+                Map.entry("J1_ACCOUNT_ID", "replicas-test"),
+                Map.entry("J1_JOB_POLL_INTERVAL_MS", "10"),
+                Map.entry("SYNC_CRON", "*/2 * * * * ?"),
+                Map.entry("SYNC_STATE_DIR", dir.resolve("state").toString()),
+                Map.entry("SYNC_DEAD_LETTER_DIR", dir.resolve("dead-letters").toString()),
+                Map.entry("SYNC_OUTPUT_DIR", dir.resolve("output-" + index).toString()),
+                Map.entry("HA_CLUSTER_SERVICE", "file"),
+                Map.entry("HA_FILE_ROOT", dir.resolve("ha").toString()),
+                Map.entry("HA_FILE_ACQUIRE_LOCK_INTERVAL_SECONDS", String.valueOf(LOCK_INTERVAL_SECONDS))), "run");
     }
 
     /** The log of the replica whose J1 key is in {@code authorization} ("Bearer replica-N"). */
-    private String log(String authorization) throws IOException {
-        Path log = dir.resolve(authorization.substring("Bearer ".length()) + ".log");
-        return Files.isRegularFile(log) ? Files.readString(log) : "";
+    private String log(String authorization) {
+        return replicas.get(Integer.parseInt(authorization.substring(authorization.lastIndexOf('-') + 1))).output();
     }
 }
