@@ -26,9 +26,12 @@ import org.teleportj1.run.SyncRun;
  *     once expired), {@code teleport.j1.last.success.age.seconds} and
  *     {@code teleport.j1.last.success.timestamp.seconds} [{cluster}] (NaN before any success)</li>
  * </ul>
- * Without a MeterRegistry (camel.metrics.enabled=false) it records nothing.
+ * Without a MeterRegistry (camel.metrics.enabled=false) it records nothing, and without Micrometer
+ * on the class path (a Karaf without it, README: Karaf) it never touches a Micrometer class.
  */
 public class RunMetrics {
+    private static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
+
     private final CamelContext context;
     private final SyncStatus status;
     private final ClusterIdentities identities;
@@ -107,6 +110,15 @@ public class RunMetrics {
     }
 
     private MeterRegistry registry() {
-        return context.getRegistry().findSingleByType(MeterRegistry.class);
+        return MICROMETER ? context.getRegistry().findSingleByType(MeterRegistry.class) : null;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, RunMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

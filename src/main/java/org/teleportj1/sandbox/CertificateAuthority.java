@@ -119,7 +119,7 @@ public final class CertificateAuthority {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer, KeyType signerType)
             throws Exception {
-        var contentSigner = new JcaContentSignerBuilder(signerType.signatureAlgorithm()).build(signer.getPrivate());
+        var contentSigner = new JcaContentSignerBuilder(signerType.signatureAlgorithm()).setProvider(BouncyCastle.PROVIDER).build(signer.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
     }
 

@@ -23,7 +23,7 @@ public enum KeyType {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate a " + this + " key", e);
+            throw new IllegalStateException("cannot generate a " + this + " key: " + e, e);
         }
     }
 

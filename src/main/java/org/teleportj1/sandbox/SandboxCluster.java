@@ -117,7 +117,7 @@ public final class SandboxCluster implements AutoCloseable {
                     .protocols("TLSv1.3", "TLSv1.2")
                     .build();
         } catch (SSLException e) {
-            throw new IllegalStateException("cannot build the sandbox's TLS context", e);
+            throw new IllegalStateException("cannot build the sandbox's TLS context: " + e, e);
         }
     }
 

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,7 +38,6 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,20 +204,33 @@ public final class IdentityFileReader {
                     + " first PEM block is a '" + block.label() + "'. " + REISSUE + ".");
         }
         byte[] der = decode(file, block);
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        Exception last = null;
         for (KeyDecoder decoder : List.<KeyDecoder>of(IdentityFileReader::pkcs8, IdentityFileReader::pkcs1,
                 IdentityFileReader::sec1)) {
             try {
                 PrivateKeyInfo info = decoder.decode(der);
                 if (info != null) {
-                    return converter.getPrivateKey(info);
+                    return jdkKey(info);
                 }
             } catch (Exception notThisEncoding) {
-                // try the next encoding
+                last = notThisEncoding; // try the next encoding
             }
         }
         throw new TeleportException("The private key in the Teleport identity file " + file + " is neither PKCS#8,"
-                + " PKCS#1 RSA nor SEC1 EC, or it is damaged. " + REISSUE + ".");
+                + " PKCS#1 RSA nor SEC1 EC, or it is damaged" + (last == null ? "" : " (" + last + ")") + ". "
+                + REISSUE + ".", last);
+    }
+
+    /**
+     * BouncyCastle only parses the encodings; the key object comes from the JDK's own KeyFactory under
+     * the standard name, so it is the same whatever providers the host registered (Karaf's ssh
+     * feature registers a BouncyCastle whose EC keys call themselves "ECDSA").
+     */
+    private static PrivateKey jdkKey(PrivateKeyInfo info) throws IOException, GeneralSecurityException {
+        var algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
+        String name = PKCSObjectIdentifiers.rsaEncryption.equals(algorithm) ? "RSA"
+                : X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm) ? "EC" : algorithm.getId();
+        return KeyFactory.getInstance(name).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     }
 
     private interface KeyDecoder {
@@ -251,32 +265,34 @@ public final class IdentityFileReader {
         }
     }
 
-    /** Sign and verify a nonce: works for RSA and EC alike and proves the key belongs to the certificate. */
+    /**
+     * Sign and verify a nonce: works for RSA and EC alike and proves the key belongs to the certificate.
+     * The algorithm follows the certificate: a key of another type fails initSign, and says why.
+     */
     private static void requireMatchingKey(Path file, PrivateKey key, X509Certificate certificate) {
+        GeneralSecurityException failure = null;
         boolean matches;
         try {
-            String algorithm = "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
-            if (!key.getAlgorithm().equals(certificate.getPublicKey().getAlgorithm())) {
-                matches = false;
-            } else {
-                byte[] nonce = new byte[32];
-                new SecureRandom().nextBytes(nonce);
-                Signature signer = Signature.getInstance(algorithm);
-                signer.initSign(key);
-                signer.update(nonce);
-                byte[] signature = signer.sign();
-                Signature verifier = Signature.getInstance(algorithm);
-                verifier.initVerify(certificate.getPublicKey());
-                verifier.update(nonce);
-                matches = verifier.verify(signature);
-            }
+            String algorithm = "RSA".equals(certificate.getPublicKey().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
+            byte[] nonce = new byte[32];
+            new SecureRandom().nextBytes(nonce);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(nonce);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(nonce);
+            matches = verifier.verify(signature);
         } catch (GeneralSecurityException e) {
+            failure = e;
             matches = false;
         }
         if (!matches) {
             throw new TeleportException("The private key in the Teleport identity file " + file + " does not match its"
-                    + " TLS certificate (subject " + certificate.getSubjectX500Principal().getName() + "). The file was"
-                    + " probably assembled from different issuances. " + REISSUE + ".");
+                    + " TLS certificate (subject " + certificate.getSubjectX500Principal().getName()
+                    + (failure == null ? "" : "; " + failure) + "). The file was probably assembled from different"
+                    + " issuances. " + REISSUE + ".", failure);
         }
     }
 

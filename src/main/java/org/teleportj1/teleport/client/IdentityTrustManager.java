@@ -39,7 +39,7 @@ final class IdentityTrustManager extends ServerTrustManager {
             }
             throw new IllegalStateException("no X509ExtendedTrustManager in " + factory.getAlgorithm());
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot build a trust store from the identity's CAs", e);
+            throw new IllegalStateException("cannot build a trust store from the identity's CAs: " + e, e);
         }
     }
 

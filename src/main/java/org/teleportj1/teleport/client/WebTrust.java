@@ -45,7 +45,7 @@ final class WebTrust {
             context.init(null, new TrustManager[] {new AnyOf(managers)}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot set up TLS trust for the Teleport proxy", e);
+            throw new IllegalStateException("cannot set up TLS trust for the Teleport proxy: " + e, e);
         }
     }
 

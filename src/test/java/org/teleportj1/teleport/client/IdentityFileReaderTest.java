@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,27 @@ class IdentityFileReaderTest {
         assertEquals(client.keyPair().getPrivate().getAlgorithm(), identity.privateKey().getAlgorithm());
         assertEquals(client.certificate().getNotAfter().toInstant(), identity.notAfter());
         assertTrue(!identity.toString().contains("BEGIN"), "toString must not carry key material");
+    }
+
+    /** Karaf's ssh feature registers BouncyCastle; its "ECDSA" keys once failed the key/certificate check there. */
+    @ParameterizedTest
+    @CsvSource({"1, ECDSA_P256, SEC1", "1, RSA_2048, PKCS1", "0, ECDSA_P256, PKCS8", "0, RSA_2048, PKCS8"})
+    void readsTheSameWithBouncyCastleRegisteredByTheHost(int position, KeyType type, KeyEncoding encoding) {
+        IssuedCertificate client = pki.client(type);
+        Path file = pki.writeIdentity(dir.resolve("identity"), client, encoding);
+        Provider host = new BouncyCastleProvider();
+        try {
+            if (position > 0) {
+                Security.insertProviderAt(host, position);
+            } else {
+                Security.addProvider(host);
+            }
+            IdentityFile identity = IdentityFileReader.read(file);
+            assertEquals(client.certificate(), identity.certificate());
+            assertEquals(client.keyPair().getPrivate().getAlgorithm(), identity.privateKey().getAlgorithm());
+        } finally {
+            Security.removeProvider(host.getName());
+        }
     }
 
     @Test
