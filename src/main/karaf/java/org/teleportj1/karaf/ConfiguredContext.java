@@ -42,7 +42,8 @@ final class ConfiguredContext implements ManagedService {
         } catch (ConfigurationException e) {
             LOG.error("teleport-jupiterone is not syncing: {} (fix it in {}; saving the file restarts the sync)",
                     e.getMessage(), configFile);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a LinkageError is a missing or mismatched bundle: name it instead of Config Admin's stack trace
             LOG.error("teleport-jupiterone could not start: {} (settings: {})", Causes.describe(e), configFile);
             LOG.debug("start-up failure", e);
         }
