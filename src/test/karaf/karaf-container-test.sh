@@ -19,7 +19,8 @@ log="$karaf/data/log/karaf.log"
 features="mvn:org.teleportj1/teleport-jupiterone/$PROJECT_VERSION/xml/features"
 
 say() { printf '[karaf-test] %s\n' "$*"; }
-fail() { say "FAILED: $*" >&2; [ -f "$log" ] && { say "last lines of $log:"; tail -n 60 "$log"; } >&2; exit 1; }
+exec 3>&2 # fail() reports here even from a condition whose stderr await silences
+fail() { { say "FAILED: $*"; [ -f "$log" ] && { say "last lines of $log:"; tail -n 60 "$log"; }; } >&3; exit 1; }
 # a port nothing listens on (a connect is refused), picked at random
 free_port() {
   local port
@@ -110,27 +111,43 @@ echo "$install_output" | grep -qi 'error' && fail "feature:install teleport-jupi
 bundle_is_active() { console "bundle:list -t 0 -s" | grep 'org.teleportj1.teleport-jupiterone' | grep -q 'Active'; }
 await "the teleport-jupiterone bundle is Active" 120 bundle_is_active
 say "bundle state, from the console:"
-console "bundle:list -t 0 -s" | grep -E 'State|org.teleportj1|standin.camel-core-engine|camel-core-osgi' | sed 's/^/  /'
+{ console "bundle:list -t 0 -s" | grep -E 'State|org.teleportj1|standin.camel-core-engine|camel-core-osgi' | sed 's/^/  /'; } || true
 
 await "the routes started" 120 grep -q "teleport-jupiterone started with .*/org.teleportj1.cfg" "$log"
 say "started routes, from the console's log:"
-console "log:display" | grep -E "teleport-jupiterone started with" | tail -n 1 | sed 's/^/  /'
+{ console "log:display" | grep -E "teleport-jupiterone started with" | tail -n 1 | sed 's/^/  /'; } || true
 
+# a sync of cluster $1 succeeded and wrote its files under $2; a failed sync or start fails the test at once
 synced_into() {
-  if grep -q "Sync of cluster 'default' failed\|teleport-jupiterone could not start\|teleport-jupiterone is not syncing" "$log"; then
-    fail "the sync failed inside Karaf: $(grep -h -A2 "Sync of cluster 'default' failed\|teleport-jupiterone could not start\|is not syncing" "$log" | head -n 6)"
+  local failure="Sync of cluster '$1' failed\|teleport-jupiterone could not start\|teleport-jupiterone is not syncing"
+  if grep -q "$failure" "$log"; then
+    fail "the sync failed inside Karaf: $(grep -h -A2 "$failure" "$log" | head -n 6)"
   fi
-  grep -q "Sync of cluster 'default' succeeded" "$log" && [ -n "$(ls -A "$1" 2>/dev/null)" ]
+  grep -q "Sync of cluster '$1' succeeded" "$log" && [ -n "$(ls -A "$2/$1" 2>/dev/null)" ]
 }
-await "a sandbox dry-run sync succeeded and wrote $out/first" 180 synced_into "$out/first"
+await "a sandbox dry-run sync succeeded and wrote $out/first" 180 synced_into default "$out/first"
 say "the sync's success line, from the console's log:"
-console "log:display" | grep -E "Sync of cluster 'default' succeeded" | tail -n 1 | sed 's/^/  /'
+{ console "log:display" | grep -E "Sync of cluster 'default' succeeded" | tail -n 1 | sed 's/^/  /'; } || true
 ls "$out/first" | sed 's/^/  output: /'
 grep -q "ERROR.*org.teleportj1" "$log" && fail "teleport-jupiterone logged an error (above)"
 
 say "changing sync.output-dir in etc/org.teleportj1.cfg"
 sed -i "s#^sync.output-dir = .*#sync.output-dir = $out/second#" "$karaf/etc/org.teleportj1.cfg"
-await "the changed sync.output-dir took effect: a sync wrote $out/second" 180 synced_into "$out/second"
+await "the changed sync.output-dir took effect: a sync wrote $out/second" 180 synced_into default "$out/second"
+
+say "adding a cluster file and naming its directory in karaf.clusters-dir"
+mkdir -p "$work/clusters"
+cat > "$work/clusters/second.camel.yaml" <<EOF
+- templatedRoute:
+    routeTemplateRef: teleport-sync
+    routeId: sync-second
+    parameters:
+      - { name: cluster, value: second }
+      - { name: address, value: sandbox }
+      - { name: cron, value: "0/5 * * * * ?" }
+EOF
+echo "karaf.clusters-dir = $work/clusters" >> "$karaf/etc/org.teleportj1.cfg"
+await "the cluster file in karaf.clusters-dir synced its cluster" 180 synced_into second "$out/second"
 
 console_still_answers() { console "bundle:list -t 0 -s" | grep 'org.apache.sshd.osgi' | grep -q 'Active'; }
 await "Karaf's ssh console still answers, its sshd bundle Active" 30 console_still_answers
