@@ -47,8 +47,13 @@ public final class ClusterLeadership implements CamelConfiguration, RoutePolicyF
         context.addService(service);
         context.addRoutePolicyFactory(this);
         context.getRegistry().bind("clusterLeadership", this);
-        // the meter registry is bound while the context starts
-        context.addStartupListener((started, alreadyStarted) -> registerGauges(started));
+        // the meter registry is bound while the context starts; the listener runs again (already
+        // started) each time the policy starts a route on gaining leadership
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (!alreadyStarted) {
+                registerGauges(started);
+            }
+        });
     }
 
     @Override
