@@ -32,6 +32,7 @@ import org.teleportj1.ops.IdentityHealthCheck;
 import org.teleportj1.ops.JupiterOneHealthCheck;
 import org.teleportj1.ops.JupiterOneProbe;
 import org.teleportj1.ops.LastSyncHealthCheck;
+import org.teleportj1.ops.LeadershipHealthCheck;
 import org.teleportj1.ops.RecordRun;
 import org.teleportj1.ops.RunMetrics;
 import org.teleportj1.ops.SyncStatus;
@@ -130,6 +131,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("lastSyncHealthCheck", new LastSyncHealthCheck(context, status,
                 Duration.ofMinutes(maxAgeMinutes), clock));
         registry.bind("jupiterOneHealthCheck", new JupiterOneHealthCheck(probe, clock));
+        registry.bind("leadershipHealthCheck", new LeadershipHealthCheck(context));
         // the clusters are known once the routes are; gauges per cluster show before the first run
         try {
             context.addStartupListener((started, alreadyStarted) ->

@@ -44,6 +44,9 @@ final class ConfigurationCheckCommand implements Callable<Integer> {
         List<ClusterRoute> selected = OneShotSync.select(context, clusters);
         JupiterOneProbe probe = context.getRegistry().lookupByNameAndType(AppConfiguration.J1_PROBE,
                 JupiterOneProbe.class);
-        return new ConfigurationCheck(new ClusterIdentities(context), probe, Clock.systemUTC()).run(selected);
+        ClusterServiceSettings clusterService = ClusterServiceSettings.read(
+                new SettingReader(context.getPropertiesComponent()));
+        return new ConfigurationCheck(new ClusterIdentities(context), probe,
+                ClusterServiceProbe.of(clusterService, Clock.systemUTC()), Clock.systemUTC()).run(selected);
     }
 }

@@ -1,7 +1,5 @@
 package org.teleportj1.app;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +15,6 @@ final class SettingsCheck {
     /** The connect modes as a user writes them: auto, direct, proxy, proxy-upgrade. */
     static final List<String> CONNECT_MODES = Arrays.stream(ConnectMode.values())
             .map(mode -> mode.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-
-    /** The cluster services of {@code ha.cluster-service} this build has. */
-    static final List<String> CLUSTER_SERVICES = List.of("none", "file");
 
     private SettingsCheck() {
     }
@@ -44,36 +39,11 @@ final class SettingsCheck {
         settings.bool("j1.upload.gzip");
         settings.bool("j1.finalize.partial-datasets");
         settings.bool("sync.deletion-guard.allow-shrink");
-        clusterService(settings);
+        ClusterServiceSettings.read(settings);
         String cron = settings.required("sync.cron");
         if (!CronExpression.isValidExpression(cron)) {
             throw new ConfigurationException(SettingReader.name("sync.cron") + " is '" + cron + "', not a Quartz cron"
                     + " expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 * * * ?').");
         }
-    }
-
-    /** The cluster service of {@code run} and, for {@code file}, its shared directory. */
-    static String clusterService(SettingReader settings) {
-        String key = "ha.cluster-service";
-        if (settings.text(key).filter("kubernetes"::equalsIgnoreCase).isPresent()) {
-            throw new ConfigurationException(SettingReader.name(key) + " is 'kubernetes', which this build does not"
-                    + " support yet: use file (with " + SettingReader.name("ha.file.root") + " on a volume all"
-                    + " replicas share) or none.");
-        }
-        String service = settings.choice(key, CLUSTER_SERVICES);
-        settings.number("ha.file.acquire-lock-interval-seconds", 1, Integer.MAX_VALUE);
-        if ("file".equals(service)) {
-            String root = settings.text("ha.file.root").orElseThrow(() -> new ConfigurationException(
-                    SettingReader.name("ha.file.root") + " is empty, but " + SettingReader.name(key) + " is file: set"
-                    + " it to a directory all replicas share (NFS, EFS, a ReadWriteMany volume)."));
-            // not created here: a share that is not mounted would give every host a lock of its own
-            Path dir = Path.of(root);
-            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new ConfigurationException(SettingReader.name("ha.file.root") + " is " + dir + ", which is not"
-                        + " a directory this user can write: mount the shared directory there, or fix its owner or"
-                        + " permissions.");
-            }
-        }
-        return service;
     }
 }

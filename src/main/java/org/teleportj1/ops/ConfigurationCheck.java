@@ -14,8 +14,8 @@ import org.teleportj1.proto.auth.PingResponse;
 /**
  * The {@code check} command: validates configuration and credentials without writing anything
  * (no output files, no state, no J1 job). Per cluster: the identity parses and is valid, the
- * cluster answers Ping, the identity's roles may list each resource (first page only); once: J1
- * accepts the API key. Each failing item says what to fix.
+ * cluster answers Ping, the identity's roles may list each resource (first page only), who leads
+ * its sync; once: J1 accepts the API key. Each failing item says what to fix.
  */
 public class ConfigurationCheck {
 
@@ -25,12 +25,15 @@ public class ConfigurationCheck {
 
     private final ClusterIdentities identities;
     private final JupiterOneProbe jupiterOne;
+    private final LeadershipProbe leadership;
     private final Clock clock;
 
     /** {@code jupiterOne} null: dry run, J1 is not checked. */
-    public ConfigurationCheck(ClusterIdentities identities, JupiterOneProbe jupiterOne, Clock clock) {
+    public ConfigurationCheck(ClusterIdentities identities, JupiterOneProbe jupiterOne, LeadershipProbe leadership,
+                              Clock clock) {
         this.identities = identities;
         this.jupiterOne = jupiterOne;
+        this.leadership = leadership;
         this.clock = clock;
     }
 
@@ -45,6 +48,13 @@ public class ConfigurationCheck {
 
     List<Item> cluster(ClusterRoute cluster) {
         String scope = "cluster '" + cluster.cluster() + "' (" + cluster.describe() + ")";
+        List<Item> items = teleport(scope, cluster);
+        LeadershipProbe.Answer leader = leadership.probe(cluster.cluster());
+        items.add(new Item(scope, "leadership", leader.ok(), leader.detail()));
+        return items;
+    }
+
+    private List<Item> teleport(String scope, ClusterRoute cluster) {
         List<Item> items = new ArrayList<>();
         IdentityFile identity;
         try {

@@ -12,6 +12,8 @@ import org.teleportj1.run.RunResult;
  * run ended. Down when a cluster's latest run failed, or when its last success is older than
  * {@code ops.health.max-sync-age-minutes} (0: age not judged). Details per cluster:
  * {@code <cluster>.lastSuccessAt}, {@code .lastSuccessAgeSeconds}, {@code .lastResult}, {@code .lastFailure}.
+ * A cluster this replica follows is not judged: the leader syncs it, and this replica's own runs
+ * (from when it led) are no news; its last success comes from the shared state.
  */
 public class LastSyncHealthCheck extends ReadinessCheck {
     private final CamelContext context;
@@ -31,9 +33,14 @@ public class LastSyncHealthCheck extends ReadinessCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
         StringBuilder problems = new StringBuilder();
+        Leadership leadership = Leadership.of(context);
         for (ClusterRoute cluster : ConfiguredClusters.of(context)) {
             String name = cluster.cluster();
-            SyncStatus.ClusterStatus known = status.of(name).orElse(null);
+            boolean follower = leadership.role(name) == Leadership.Role.FOLLOWER;
+            SyncStatus.ClusterStatus known = (follower ? status.lastApplied(name) : status.of(name)).orElse(null);
+            if (follower) {
+                builder.detail(name + ".leadership", Leadership.describe(leadership, name));
+            }
             if (known == null) {
                 builder.detail(name + ".lastResult", "none yet");
                 continue;
@@ -43,7 +50,7 @@ public class LastSyncHealthCheck extends ReadinessCheck {
                 builder.detail(name + ".lastSuccessAt", known.lastSuccessAt().toString());
                 builder.detail(name + ".lastSuccessAgeSeconds", age);
                 builder.detail(name + ".lastSuccessRunId", known.lastSuccessRunId());
-                if (!maxAge.isZero() && age > maxAge.getSeconds()) {
+                if (!follower && !maxAge.isZero() && age > maxAge.getSeconds()) {
                     problems.append(problems.isEmpty() ? "" : "; ").append(name).append(": last success ")
                             .append(age / 60).append(" min ago, more than ").append(maxAge.toMinutes());
                 }

@@ -46,6 +46,14 @@ public class SyncStatus {
         return known != null ? Optional.of(known) : fromState(cluster);
     }
 
+    /**
+     * Only the last success the delivery target applied, from the cluster's state: all a follower
+     * knows, the state directory being shared with the leader (its own runs may be long past).
+     */
+    public Optional<ClusterStatus> lastApplied(String cluster) {
+        return fromState(cluster);
+    }
+
     private Optional<ClusterStatus> fromState(String cluster) {
         try {
             return state.cluster(cluster).lastApplied(target).map(last -> new ClusterStatus(null, null, null, null,

@@ -150,16 +150,66 @@ class AppSettingsTest {
     }
 
     @Test
-    void kubernetesIsNamedAsNotSupportedYetAndOtherServicesAsUnknown() {
-        ConfigurationException kubernetes = assertThrows(ConfigurationException.class,
-                () -> read("ha.cluster-service", "kubernetes"));
-        assertEquals("HA_CLUSTER_SERVICE (ha.cluster-service) is 'kubernetes', which this build does not support"
-                + " yet: use file (with HA_FILE_ROOT (ha.file.root) on a volume all replicas share) or none.",
-                kubernetes.getMessage());
+    void anUnknownClusterServiceNamesTheAllowedOnes() {
         ConfigurationException unknown = assertThrows(ConfigurationException.class,
                 () -> read("ha.cluster-service", "zookeeper"));
-        assertEquals("HA_CLUSTER_SERVICE (ha.cluster-service) is 'zookeeper': allowed values are none, file.",
-                unknown.getMessage());
+        assertEquals("HA_CLUSTER_SERVICE (ha.cluster-service) is 'zookeeper': allowed values are none, file,"
+                + " kubernetes.", unknown.getMessage());
+    }
+
+    @Test
+    void kubernetesTakesThePodsNamespaceOrNeedsOne() throws Exception {
+        Path serviceAccount = dir.resolve("namespace");
+        ConfigurationException none = assertThrows(ConfigurationException.class,
+                () -> kubernetes(serviceAccount, "ha.cluster-service", "kubernetes"));
+        assertEquals("HA_KUBERNETES_NAMESPACE (ha.kubernetes.namespace) is empty and " + serviceAccount + " does not"
+                + " exist (not in a pod, or the service account token is not mounted): set it to the namespace of"
+                + " the replicas' Leases.", none.getMessage());
+
+        Files.writeString(serviceAccount, "sync-team\n");
+        ClusterServiceSettings inPod = kubernetes(serviceAccount, "ha.cluster-service", "kubernetes",
+                "ha.kubernetes.member-id", "teleport-jupiterone-5d9c-x2");
+        assertEquals("sync-team", inPod.kubernetes().namespace());
+        assertEquals(15, inPod.kubernetes().leaseDurationSeconds(), "Camel's default");
+        assertEquals("Kubernetes Leases in namespace sync-team (this replica: teleport-jupiterone-5d9c-x2)",
+                inPod.describe());
+        assertEquals("other", kubernetes(serviceAccount, "ha.cluster-service", "kubernetes",
+                "ha.kubernetes.namespace", "other").kubernetes().namespace(), "the setting wins");
+        assertEquals("teleport-jupiterone-teleport-sync-prod-eu", ClusterServiceSettings.leaseName("prod_EU"));
+    }
+
+    @Test
+    void kubernetesTimingsAreCheckedAsCamelNeedsThem() {
+        ConfigurationException renew = assertThrows(ConfigurationException.class, () -> read(
+                "ha.kubernetes.lease-duration-seconds", "10", "ha.kubernetes.renew-deadline-seconds", "10"));
+        assertEquals("HA_KUBERNETES_RENEW_DEADLINE_SECONDS (ha.kubernetes.renew-deadline-seconds) is 10, but must be"
+                + " less than HA_KUBERNETES_LEASE_DURATION_SECONDS (ha.kubernetes.lease-duration-seconds) (10): a"
+                + " leader gives up before its lease runs out.", renew.getMessage());
+        ConfigurationException retry = assertThrows(ConfigurationException.class, () -> read(
+                "ha.kubernetes.retry-period-seconds", "9"));
+        assertTrue(retry.getMessage().startsWith("HA_KUBERNETES_RENEW_DEADLINE_SECONDS"
+                + " (ha.kubernetes.renew-deadline-seconds) is 10, but must be more than 1.2 times"
+                + " HA_KUBERNETES_RETRY_PERIOD_SECONDS (ha.kubernetes.retry-period-seconds) (9)"), retry.getMessage());
+        ConfigurationException zero = assertThrows(ConfigurationException.class, () -> read(
+                "ha.kubernetes.retry-period-seconds", "0"));
+        assertEquals("HA_KUBERNETES_RETRY_PERIOD_SECONDS (ha.kubernetes.retry-period-seconds) must be a whole number"
+                + " of at least 1, was 0.", zero.getMessage());
+        ConfigurationException url = assertThrows(ConfigurationException.class, () -> read(
+                "ha.kubernetes.master-url", "kubernetes.default.svc"));
+        assertEquals("HA_KUBERNETES_MASTER_URL (ha.kubernetes.master-url) is 'kubernetes.default.svc', not a URL"
+                + " like https://kubernetes.default.svc: fix it, or unset it to use the service account.",
+                url.getMessage());
+    }
+
+    private static ClusterServiceSettings kubernetes(Path serviceAccount, String... keyValues) {
+        CamelContext context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.putAll(ShippedDefaults.defaults());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.put(keyValues[i], keyValues[i + 1]);
+        }
+        context.getPropertiesComponent().setInitialProperties(properties);
+        return ClusterServiceSettings.read(new SettingReader(context.getPropertiesComponent()), serviceAccount);
     }
 
     @Test

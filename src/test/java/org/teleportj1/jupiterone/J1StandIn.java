@@ -72,10 +72,12 @@ public final class J1StandIn implements AutoCloseable {
         public volatile String abortReason;
         /** The Authorization header that started the job: tells replicas with their own keys apart. */
         public final String openedBy;
-        /** Other jobs awaiting uploads when this one started (J1 itself would allow it; a test may not). */
+        /** Other jobs of its scope awaiting uploads when this one started (J1 itself would allow it; a test may not). */
         public final int othersOpen;
         /** {@link System#nanoTime} of the start and of the finalize (0: not finalized). */
         public final long startedNanos = System.nanoTime();
+        /** The wall-clock start, to tell which tick of a schedule started the job. */
+        public final java.time.Instant startedAt = java.time.Instant.now();
         public volatile long finalizedNanos;
 
         Job(String id, JsonNode start, String openedBy, int othersOpen) {
@@ -83,6 +85,11 @@ public final class J1StandIn implements AutoCloseable {
             this.start = start;
             this.openedBy = openedBy;
             this.othersOpen = othersOpen;
+        }
+
+        /** The scope the job was started for (one per cluster). */
+        public String scope() {
+            return start.path("scope").asText();
         }
 
         public int objects() {
@@ -266,8 +273,10 @@ public final class J1StandIn implements AutoCloseable {
     private synchronized String answer(String method, String path, String authorization, byte[] body,
                                        Answer[] status) throws IOException {
         if (path.equals(JOBS)) {
-            int othersOpen = (int) jobOrder.stream().filter(open -> "AWAITING_UPLOADS".equals(open.status)).count();
-            Job job = new Job("job-" + jobCount.incrementAndGet(), JSON.readTree(body), authorization, othersOpen);
+            JsonNode start = JSON.readTree(body);
+            int othersOpen = (int) jobOrder.stream().filter(open -> "AWAITING_UPLOADS".equals(open.status)
+                    && open.scope().equals(start.path("scope").asText())).count();
+            Job job = new Job("job-" + jobCount.incrementAndGet(), start, authorization, othersOpen);
             jobs.put(job.id, job);
             jobOrder.add(job);
             return job(job);

@@ -78,12 +78,14 @@ class ConfigurationCheckTest {
 
         assertTrue(items.stream().allMatch(ConfigurationCheck.Item::ok), ConfigurationCheck.format(items));
         assertEquals(List.of("identity", "ping", "list roles", "list users", "list access lists",
-                "list access list members", "list access list reviews", "server quirks", "api key"),
+                "list access list members", "list access list reviews", "server quirks", "leadership", "api key"),
                 items.stream().map(ConfigurationCheck.Item::name).toList());
         assertTrue(item(items, "ping").detail().contains(SandboxOptions.DEFAULT_CLUSTER_NAME));
         assertTrue(item(items, "list users").detail().matches("\\d+ in \\d+ pages?"), item(items, "list users").detail());
         assertEquals("none met", item(items, "server quirks").detail());
-        assertTrue(ConfigurationCheck.format(items).endsWith("All 9 checks passed."));
+        assertEquals("no cluster service (single instance): every 'run' process syncs this cluster",
+                item(items, "leadership").detail());
+        assertTrue(ConfigurationCheck.format(items).endsWith("All 10 checks passed."));
         List<J1StandIn.Request> probes = j1.requests();
         assertTrue(probes.stream().allMatch(r -> r.method().equals("GET")), "the J1 check only reads");
     }
@@ -160,7 +162,8 @@ class ConfigurationCheckTest {
     private static List<ConfigurationCheck.Item> check(String apiKey, ClusterRoute cluster) {
         JupiterOneProbe probe = new JupiterOneProbe(new J1Settings(j1.baseUrl(), apiKey, "account-1", "teleport-lab",
                 null), Duration.ofSeconds(10));
-        return new ConfigurationCheck(new ClusterIdentities(context), probe, Clock.systemUTC()).run(List.of(cluster));
+        return new ConfigurationCheck(new ClusterIdentities(context), probe, LeadershipProbe.SINGLE_INSTANCE,
+                Clock.systemUTC()).run(List.of(cluster));
     }
 
     static ClusterRoute cluster(String name, String address, Path identity) {
