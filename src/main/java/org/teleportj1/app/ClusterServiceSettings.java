@@ -70,9 +70,9 @@ record ClusterServiceSettings(String kind, Path fileRoot, long fileIntervalSecon
                 yield file;
             }
             case KUBERNETES -> {
-                // masterUrl and namespace only take effect through a configuration (KubernetesClusterService.doInit)
+                // masterUrl and namespace only take effect through a configuration (KubernetesClusterService.doInit);
+                // the Leases live in the client's namespace (the same call on Camel 4.14, which the Karaf bundle runs on)
                 KubernetesClusterService service = new KubernetesClusterService(kubernetesConfiguration());
-                service.setKubernetesResourcesNamespace(kubernetes.namespace());
                 service.setKubernetesResourceName(LEASE_PREFIX);
                 service.setLeaseResourceType(LeaseResourceType.Lease);
                 service.setPodName(kubernetes.memberId());

@@ -93,15 +93,17 @@ final class ConnectionUpgradeForwarder implements AutoCloseable {
             // an idle gRPC connection sends nothing for minutes; the deadline was for the handshake only
             remote.setSoTimeout(0);
         } catch (IOException e) {
-            closeQuietly(local);
-            if (remote != null) {
-                closeQuietly(remote);
-            }
+            // recorded before the local socket closes: closing it fails the gRPC call, whose error message
+            // is built from this failure (and was at times built before it was recorded)
             if (!closed) {
                 String failure = "connection upgrade via https://" + proxy + ConnectionUpgrade.PATH + " failed: "
                         + e.getMessage();
                 lastFailure.set(failure);
                 LOG.warn("Teleport {}", failure);
+            }
+            closeQuietly(local);
+            if (remote != null) {
+                closeQuietly(remote);
             }
             return;
         }
