@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stand-in Teleport Auth Service with real mutual TLS on loopback, seeded with realistic data:
- * Ping, users, roles, access lists, members and reviews over Teleport's gRPC API, paged as Teleport
+ * Ping, users, roles, access lists, members, reviews, locks, access requests, bots, bot instances
+ * and SSO connectors over Teleport's gRPC API, paged as Teleport
  * pages them, with faults on demand ({@link SandboxBehaviour}).
  */
 public final class SandboxCluster implements AutoCloseable {
@@ -99,6 +100,8 @@ public final class SandboxCluster implements AutoCloseable {
                             new SandboxAuthService(options.clusterName(), data, faults), faults, caller))
                     .addService(ServerInterceptors.intercept(new SandboxUsersService(data, faults), faults, caller))
                     .addService(ServerInterceptors.intercept(new SandboxAccessListService(data, faults), faults, caller))
+                    .addService(ServerInterceptors.intercept(new SandboxBotService(data, faults), faults, caller))
+                    .addService(ServerInterceptors.intercept(new SandboxBotInstanceService(data, faults), faults, caller))
                     .build()
                     .start();
         } catch (IOException e) {

@@ -49,10 +49,10 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
     static final List<String> ACCESS_LIST_TYPES = List.of(
             "teleport_access_list",
             "teleport_access_list_assigned_role",
-            "teleport_access_list_has_access_list",
+            "teleport_access_list_has_list",
             "teleport_access_list_has_review",
             "teleport_access_list_has_user",
-            "teleport_access_list_owns_access_list",
+            "teleport_access_list_owns_list",
             "teleport_access_list_review",
             "teleport_account_has_access_list",
             "teleport_account_has_user",
