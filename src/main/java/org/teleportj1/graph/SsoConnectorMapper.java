@@ -107,7 +107,9 @@ public final class SsoConnectorMapper {
         }
         String key = context.keys().ssoConnector(kind, name);
         entity.put("description", PropertyRules.orNull(metadata.getDescription()))
-                .putNonEmpty("mappings", mappings.stream().map(Mapping::text).toList());
+                .putNonEmpty("mappings", mappings.stream().map(Mapping::text).toList())
+                .putNonEmpty("missingRoles", mappings.stream().flatMap(m -> m.roles().stream())
+                        .filter(roleExists.negate()).distinct().toList());
         GraphFragment fragment = new GraphFragment().entity(entity)
                 .relationship(AccountMapper.has(context, RelationshipType.ACCOUNT_HAS_SSO_CONNECTOR, key));
         MappedRelationshipType mappedType = kind.equals("github") ? MappedRelationshipType.GITHUB_TEAM_ASSIGNED_ROLE

@@ -91,8 +91,9 @@ public class OptionalResources {
             case DENIED -> "the identity may not read them: add allow.rules [{resources: [" + failure.rule()
                     + "], verbs: [list, read]}] to one of its roles (README: The Teleport role), or set " + setting
                     + " = off to stop reading them";
-            case UNIMPLEMENTED -> "this Teleport release does not serve them (" + FailureReason.of(failure)
-                    + "); upgrade Teleport (README: Teleport versions), or set " + setting + " = off";
+            case UNIMPLEMENTED -> "this Teleport release does not serve " + failure.method()
+                    + " (it came with a later release); upgrade Teleport to read them (README: Teleport versions),"
+                    + " or set " + setting + " = off";
             case OTHER -> FailureReason.of(failure) + " (set " + setting + " = on to fail the run instead)";
         };
     }

@@ -54,7 +54,7 @@ final class TeleportErrors {
                         + " with verbs list,read on resource " + resource + ". Add to one of its roles: allow.rules:"
                         + " [{resources: [" + resource + "], verbs: [list, read]}] (or sign the identity for a bot"
                         + " or user with such a role). The server said: " + status.getDescription(), failure,
-                        TeleportException.Kind.DENIED, resource);
+                        TeleportException.Kind.DENIED, resource, rpc);
             }
             case UNAUTHENTICATED -> new TeleportException(server + " did not accept the identity of '" + identity.user()
                     + "' from " + identity.path() + " (" + said + "). The identity may be revoked, locked or issued by"
@@ -68,7 +68,7 @@ final class TeleportErrors {
                     + " rate-limiting, run the sync less often.", failure);
             case UNIMPLEMENTED -> new TeleportException(server + " does not implement " + rpc + " (" + said + ") and"
                     + " there is no fallback for it. Upgrade the Teleport cluster (14.3 or later is supported, see the"
-                    + " README section 'Teleport versions').", failure, TeleportException.Kind.UNIMPLEMENTED, null);
+                    + " README section 'Teleport versions').", failure, TeleportException.Kind.UNIMPLEMENTED, null, rpc);
             default -> new TeleportException(server + " failed " + rpc + " for identity " + identity.path() + ": "
                     + said, failure);
         };

@@ -14,19 +14,21 @@ public class TeleportException extends RuntimeException {
 
     private final Kind kind;
     private final String rule;
+    private final String method;
 
     public TeleportException(String message) {
-        this(message, null, Kind.OTHER, null);
+        this(message, null, Kind.OTHER, null, null);
     }
 
     public TeleportException(String message, Throwable cause) {
-        this(message, cause, Kind.OTHER, null);
+        this(message, cause, Kind.OTHER, null, null);
     }
 
-    TeleportException(String message, Throwable cause, Kind kind, String rule) {
+    TeleportException(String message, Throwable cause, Kind kind, String rule, String method) {
         super(message, cause);
         this.kind = kind;
         this.rule = rule;
+        this.method = method;
     }
 
     public Kind kind() {
@@ -36,5 +38,10 @@ public class TeleportException extends RuntimeException {
     /** The RBAC resource whose {@code list, read} rule was missing, for {@link Kind#DENIED}; else null. */
     public String rule() {
         return rule;
+    }
+
+    /** The RPC that was refused ({@code service/method}), for DENIED and UNIMPLEMENTED; else null. */
+    public String method() {
+        return method;
     }
 }
