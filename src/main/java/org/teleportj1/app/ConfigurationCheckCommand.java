@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.teleportj1.ops.ClusterIdentities;
 import org.teleportj1.ops.ClusterRoute;
 import org.teleportj1.ops.ConfigurationCheck;
+import org.teleportj1.sync.OptionalResources;
 import org.teleportj1.ops.JupiterOneProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,8 @@ final class ConfigurationCheckCommand implements Callable<Integer> {
         List<ClusterRoute> selected = OneShotSync.select(context, clusters);
         JupiterOneProbe probe = context.getRegistry().lookupByNameAndType(AppConfiguration.J1_PROBE,
                 JupiterOneProbe.class);
-        return new ConfigurationCheck(new ClusterIdentities(context), probe, Clock.systemUTC()).run(selected);
+        OptionalResources optional = context.getRegistry().lookupByNameAndType("optionalResources",
+                OptionalResources.class);
+        return new ConfigurationCheck(new ClusterIdentities(context), probe, optional, Clock.systemUTC()).run(selected);
     }
 }

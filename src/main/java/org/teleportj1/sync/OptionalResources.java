@@ -85,7 +85,7 @@ public class OptionalResources {
     }
 
     /** What the warning says: the rule to add, the release to upgrade to, or the reason. */
-    static String explanation(TeleportResource kind, TeleportException failure) {
+    public static String explanation(TeleportResource kind, TeleportException failure) {
         String setting = kind.setting();
         return switch (failure.kind()) {
             case DENIED -> "the identity may not read them: add allow.rules [{resources: [" + failure.rule()
