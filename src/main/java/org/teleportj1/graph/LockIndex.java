@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The in-force locks that lock a whole user or role out, by target: a user is locked when a lock
  * targets it or any role it holds. The user's own status flag is not enough, it can stay set
- * after the lock expired (docs/teleport-api.md §10).
+ * after the lock expired (docs/teleport-api.md §8).
  */
 final class LockIndex {
     private final Map<String, String> byUser = new HashMap<>();

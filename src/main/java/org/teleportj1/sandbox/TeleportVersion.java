@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Teleport releases the sandbox can imitate: the RPCs each one lacks and the listing bugs it has
- * (docs/teleport-api.md §7, §10: BotService arrived in v15, bot instances in v16, ListBotInstancesV2
+ * (docs/teleport-api.md §7, §8: BotService arrived in v15, bot instances in v16, ListBotInstancesV2
  * after 18.0; the paged ListAccessRequests is taken as a v16 addition). Ping reports {@link #version()}.
  */
 public enum TeleportVersion {
