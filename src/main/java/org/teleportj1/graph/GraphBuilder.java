@@ -116,9 +116,7 @@ public final class GraphBuilder {
             if (!"local".equals(UserMapper.authType(user.getSpec()))) {
                 ssoUsers.add(name);
             }
-            List<String> held = new ArrayList<>(user.getSpec().getRolesList());
-            temporaryGrants.getOrDefault(name, List.of()).forEach(grant -> held.add(grant.role()));
-            GraphFragment fragment = UserMapper.user(user, context, roleNames::contains, lockIndex.lockOf(name, held));
+            GraphFragment fragment = UserMapper.user(user, context, roleNames::contains, lockOf(user));
             stats.danglingReferencesSkipped += missingRoles(user.getSpec().getRolesList().stream().distinct().toList());
             send(fragment);
         }
@@ -495,6 +493,17 @@ public final class GraphBuilder {
                                 .put("pattern", pattern));
                     });
         }
+    }
+
+    /** The in-force lock on the user or on a role it holds directly or by an approved request. */
+    private String lockOf(UserV2 user) {
+        if (lockIndex.isEmpty()) {
+            return null; // the common case: no per-user lists at 100k users
+        }
+        String name = user.getMetadata().getName();
+        List<String> held = new ArrayList<>(user.getSpec().getRolesList());
+        temporaryGrants.getOrDefault(name, List.of()).forEach(grant -> held.add(grant.role()));
+        return lockIndex.lockOf(name, held);
     }
 
     private record LockEdge(String lockKey, LockMapper.Target target) {

@@ -33,6 +33,10 @@ final class LockIndex {
         return null;
     }
 
+    boolean isEmpty() {
+        return byUser.isEmpty() && byRole.isEmpty();
+    }
+
     /** The in-force lock on the role, or null. */
     String roleLock(String role) {
         return byRole.get(role);

@@ -73,9 +73,12 @@ public final class SandboxCluster implements AutoCloseable {
             throw e;
         }
         LOG.info("sandbox cluster {} listening on {} ({} users, {} roles, {} access lists, {} memberships, "
-                        + "{} reviews) in {} ms; identity file {}", options.clusterName(), cluster.address(),
+                        + "{} reviews, {} locks, {} access requests, {} bots, {} bot instances, {} SSO connectors)"
+                        + " in {} ms; identity file {}", options.clusterName(), cluster.address(),
                 data.userCount(), data.roleCount(), data.accessListCount(), data.memberCount(), data.reviewCount(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cluster.identityFile);
+                data.locks().count(), data.accessRequests().count(), data.bots().count(), data.botInstances().count(),
+                data.ssoConnectors().count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                cluster.identityFile);
         return cluster;
     }
 
