@@ -1,5 +1,6 @@
 package org.teleportj1.graph;
 
+import com.google.protobuf.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.google.protobuf.Message;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListOwner;
 import org.teleportj1.proto.accesslist.v1.Member;

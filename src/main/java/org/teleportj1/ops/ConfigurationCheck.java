@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.teleportj1.proto.auth.PingResponse;
 import org.teleportj1.sync.OptionalResources;
 import org.teleportj1.sync.ResourceMode;
 import org.teleportj1.teleport.TeleportResource;
 import org.teleportj1.teleport.client.IdentityFile;
-import org.teleportj1.teleport.client.TeleportException;
 import org.teleportj1.teleport.client.TeleportClient;
-import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.teleport.client.TeleportException;
 
 /**
  * The {@code check} command: validates configuration and credentials without writing anything

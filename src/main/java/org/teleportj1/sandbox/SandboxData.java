@@ -1,5 +1,6 @@
 package org.teleportj1.sandbox;
 
+import com.google.protobuf.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.teleportj1.proto.accesslist.v1.AccessListStatus;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.header.v1.ResourceHeader;
-import com.google.protobuf.Message;
 import org.teleportj1.proto.machineid.v1.Bot;
 import org.teleportj1.proto.machineid.v1.BotInstance;
 import org.teleportj1.proto.types.AccessRequestV3;

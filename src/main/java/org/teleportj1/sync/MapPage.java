@@ -1,5 +1,6 @@
 package org.teleportj1.sync;
 
+import com.google.protobuf.Message;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -9,16 +10,15 @@ import org.teleportj1.graph.GraphBuilder;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
-import com.google.protobuf.Message;
 import org.teleportj1.proto.machineid.v1.Bot;
 import org.teleportj1.proto.machineid.v1.BotInstance;
 import org.teleportj1.proto.types.AccessRequestV3;
 import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
+import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
 import org.teleportj1.teleport.TeleportResource;
-import org.teleportj1.run.SyncRun;
 
 /**
  * Body: one page of a Teleport listing (header {@code TeleportResource} says which). Maps it into

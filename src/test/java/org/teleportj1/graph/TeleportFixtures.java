@@ -1,5 +1,6 @@
 package org.teleportj1.graph;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.teleportj1.proto.accesslist.v1.MemberSpec;
 import org.teleportj1.proto.accesslist.v1.Recurrence;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.accesslist.v1.ReviewSpec;
-import com.google.protobuf.Message;
 import org.teleportj1.proto.header.v1.ResourceHeader;
 import org.teleportj1.proto.machineid.v1.Bot;
 import org.teleportj1.proto.machineid.v1.BotInstance;

@@ -1,12 +1,12 @@
 package org.teleportj1.teleport.client;
 
+import com.google.protobuf.Message;
 import java.util.Iterator;
 import java.util.List;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.auth.PingResponse;
-import com.google.protobuf.Message;
 import org.teleportj1.proto.machineid.v1.Bot;
 import org.teleportj1.proto.machineid.v1.BotInstance;
 import org.teleportj1.proto.types.AccessRequestV3;
