@@ -94,6 +94,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("deliveryFailures", new DeliveryFailures());
         // off by default: a failed listing then aborts the run, as it always did
         registry.bind("partialDatasets", new PartialDatasets(delivery.partialDatasets()));
+        registry.bind("optionalResources", AppSettings.optionalResources(context.getPropertiesComponent()));
         // bounded: at most this many upload requests (and their batches) in flight per run
         registry.bind("j1UploadPool", context.getExecutorServiceManager()
                 .newFixedThreadPool(AppConfiguration.class, "j1-upload", delivery.parallelUploads()));

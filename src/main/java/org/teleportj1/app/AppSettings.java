@@ -11,6 +11,7 @@ import org.teleportj1.delivery.DeliverySettings;
 import org.teleportj1.graph.GraphOptions;
 import org.teleportj1.jupiterone.J1Settings;
 import org.teleportj1.run.DeliveryMode;
+import org.teleportj1.sync.OptionalResources;
 import org.teleportj1.sync.SyncSettings;
 import org.teleportj1.teleport.client.IdentityFileReader;
 import org.teleportj1.teleport.client.TeleportException;
@@ -80,6 +81,11 @@ public final class AppSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage() + ".");
         }
+    }
+
+    /** Which optional Teleport resources are read (checked up front by {@link #read}). */
+    public static OptionalResources optionalResources(PropertiesComponent properties) {
+        return new OptionalResources(SettingsCheck.resourceModes(new SettingReader(properties)));
     }
 
     /** A whole-number setting (checked up front by {@link #read}). */

@@ -10,6 +10,7 @@ import org.teleportj1.ops.ClusterIdentities;
 import org.teleportj1.ops.ClusterRoute;
 import org.teleportj1.ops.ConfigurationCheck;
 import org.teleportj1.ops.JupiterOneProbe;
+import org.teleportj1.sync.OptionalResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,9 @@ final class ConfigurationCheckCommand implements Callable<Integer> {
                 JupiterOneProbe.class);
         ClusterServiceSettings clusterService = ClusterServiceSettings.read(
                 new SettingReader(context.getPropertiesComponent()));
-        return new ConfigurationCheck(new ClusterIdentities(context), probe,
+        OptionalResources optional = context.getRegistry().lookupByNameAndType("optionalResources",
+                OptionalResources.class);
+        return new ConfigurationCheck(new ClusterIdentities(context), probe, optional,
                 ClusterServiceProbe.of(clusterService, Clock.systemUTC()), Clock.systemUTC()).run(selected);
     }
 }

@@ -1,9 +1,13 @@
 package org.teleportj1.app;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.quartz.CronExpression;
+import org.teleportj1.sync.ResourceMode;
+import org.teleportj1.teleport.TeleportResource;
 import org.teleportj1.teleport.client.ConnectMode;
 
 /**
@@ -21,6 +25,7 @@ final class SettingsCheck {
 
     static void run(SettingReader settings) {
         settings.choice("teleport.connect-mode", CONNECT_MODES);
+        resourceModes(settings);
         settings.readableFile("teleport.proxy-ca-file", "the PEM file of the CA that signed the proxy's certificate");
         settings.number("teleport.call-timeout-seconds", 1, Integer.MAX_VALUE);
         settings.number("teleport.max-message-bytes", 1, Integer.MAX_VALUE);
@@ -45,5 +50,17 @@ final class SettingsCheck {
             throw new ConfigurationException(SettingReader.name("sync.cron") + " is '" + cron + "', not a Quartz cron"
                     + " expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 * * * ?').");
         }
+    }
+
+    /** {@code teleport.resources.<name>} of every optional resource. */
+    static Map<TeleportResource, ResourceMode> resourceModes(SettingReader settings) {
+        List<String> allowed = Arrays.stream(ResourceMode.values()).map(ResourceMode::settingValue).toList();
+        Map<TeleportResource, ResourceMode> modes = new EnumMap<>(TeleportResource.class);
+        for (TeleportResource resource : TeleportResource.values()) {
+            if (resource.isOptional()) {
+                modes.put(resource, ResourceMode.parse(settings.choice(resource.setting(), allowed)));
+            }
+        }
+        return modes;
     }
 }

@@ -28,7 +28,7 @@ public class RunHistory {
         String target = run.mode().target();
         Instant snapshot = run.snapshotAt();
         Map<String, Long> counts = run.batcher().countsByType();
-        if (run.isPartial()) {
+        if (!run.delivery().partialTypes().isEmpty()) {
             counts = keptInJ1(counts, cluster.lastApplied(target), run.delivery().partialTypes());
         }
         long objects = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -33,6 +33,10 @@ public final class DataModelDocument {
         out.append("The following relationships are created:\n\n");
         out.append(table(List.of("Source Entity `_type`", "Relationship `_class`", "Target Entity `_type`"),
                 relationshipRows()));
+        out.append("\n### Mapped Relationships\n\n");
+        out.append("The following mapped relationships are created:\n\n");
+        out.append(table(List.of("Source Entity `_type`", "Relationship `_class`", "Target Entity `_type`",
+                "Direction"), mappedRows()));
         out.append('\n').append(END_MARKER).append('\n');
         return out.toString();
     }
@@ -65,6 +69,15 @@ public final class DataModelDocument {
                         .thenComparing(r -> r.to().type()))
                 .map(r -> List.of(code(r.from().type()), "**" + r.relationshipClass() + "**", code(r.to().type())))
                 .distinct()
+                .toList();
+    }
+
+    /** The target of a mapped relationship is another integration's: its type, or its class. */
+    private static List<List<String>> mappedRows() {
+        return Arrays.stream(MappedRelationshipType.values())
+                .map(r -> List.of(code(r.source().type()), "**" + r.relationshipClass() + "**",
+                        "*" + (r.targetType() == null ? r.targetClass() : r.targetType()) + "*",
+                        code(MappedRelationshipType.DIRECTION)))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package org.teleportj1.graph;
 
+import com.google.protobuf.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,21 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListOwner;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
 
 /**
  * Turns one run's Teleport pages into J1 entities and relationships. Pages arrive in the order
- * roles, users, access lists, members, reviews; {@link #complete()} emits what needs the whole
- * cluster (owner lists, stub users, effective access, escalation edges).
+ * roles, locks, access requests, users, access lists, members, reviews, bots, bot instances, SSO
+ * connectors (locks and requests before users: a user's {@code locked} depends on both);
+ * {@link #complete()} emits what needs the whole cluster (owner lists, stub users, effective
+ * access, escalation edges, lock edges).
  *
  * <p>Each page's objects go to the sink during the page call. Between pages only compact state is
  * kept: role names and patterns, user names, and the {@link AccessGraph}. Mapping itself is done
@@ -49,6 +56,20 @@ public final class GraphBuilder {
     private final Set<String> reviewKeys = new HashSet<>();
     private final AccessGraph accessGraph = new AccessGraph();
     private final Map<String, Instant> remembered = new LinkedHashMap<>();
+    private final LockIndex lockIndex = new LockIndex();
+    /** In-force locks on a user or role, drawn once every user (stubs included) is known. */
+    private final List<LockEdge> lockEdges = new ArrayList<>();
+    private final Set<String> lockNames = new HashSet<>();
+    /** Roles approved requests grant now, by user. */
+    private final Map<String, List<TemporaryGrant>> temporaryGrants = new LinkedHashMap<>();
+    private final Set<String> requestIds = new HashSet<>();
+    /** Promoted requests: request key → the access list it became (lists are read later). */
+    private final Map<String, String> promotedRequests = new LinkedHashMap<>();
+    private final Set<String> botNames = new HashSet<>();
+    private final Set<String> botInstanceKeys = new HashSet<>();
+    private final Set<String> connectorKeys = new HashSet<>();
+    private final Set<String> ssoMissingRoles = new LinkedHashSet<>();
+    private final Set<String> ssoPatternValues = new LinkedHashSet<>();
     private boolean accountDone;
     private boolean completed;
     private Runnable checkpoint;
@@ -95,7 +116,7 @@ public final class GraphBuilder {
             if (!"local".equals(UserMapper.authType(user.getSpec()))) {
                 ssoUsers.add(name);
             }
-            GraphFragment fragment = UserMapper.user(user, context, roleNames::contains);
+            GraphFragment fragment = UserMapper.user(user, context, roleNames::contains, lockOf(user));
             stats.danglingReferencesSkipped += missingRoles(user.getSpec().getRolesList().stream().distinct().toList());
             send(fragment);
         }
@@ -161,6 +182,132 @@ public final class GraphBuilder {
         }
     }
 
+    /** Locks; before users, whose {@code locked} they decide. */
+    public void locks(List<LockV2> page) {
+        beforePage();
+        for (LockV2 lock : page) {
+            String name = lock.getMetadata().getName();
+            if (!lockNames.add(name)) {
+                duplicate("lock", name);
+                continue;
+            }
+            send(LockMapper.lock(lock, context));
+            LockMapper.Target whole = LockMapper.wholeIdentity(lock);
+            if (whole != null) {
+                if (LockMapper.inForce(lock, context.syncMillis())) {
+                    lockIndex.add(whole, name);
+                }
+                lockEdges.add(new LockEdge(context.keys().lock(name), whole));
+            }
+        }
+    }
+
+    /** Access requests; before users (an approved request's roles can be locked). */
+    public void accessRequests(List<AccessRequestV3> page) {
+        beforePage();
+        for (AccessRequestV3 request : page) {
+            String id = request.getMetadata().getName();
+            if (!requestIds.add(id)) {
+                duplicate("access request", id);
+                continue;
+            }
+            String key = context.keys().accessRequest(id);
+            String user = request.getSpec().getUser();
+            if (!user.isEmpty()) {
+                reference(user);
+            }
+            AccessRequestMapper.reviewers(request).forEach(this::reference);
+            GraphFragment fragment = AccessRequestMapper.request(request, context);
+            List<String> roles = request.getSpec().getRolesList().stream().distinct().toList();
+            for (String role : roles) {
+                if (roleNames.contains(role)) {
+                    fragment.relationship(context.relationship(RelationshipType.ACCESS_REQUEST_HAS_ROLE, key,
+                            context.keys().role(role)));
+                } else {
+                    stats.danglingReferencesSkipped++;
+                }
+            }
+            send(fragment);
+            if (!user.isEmpty() && AccessRequestMapper.inForce(request, context.syncMillis())) {
+                Long expiresOn = TeleportTime.millis(request.getSpec().getExpires());
+                for (String role : roles) {
+                    temporaryGrants.computeIfAbsent(user, u -> new ArrayList<>())
+                            .add(new TemporaryGrant(role, id, expiresOn));
+                }
+            }
+            String promoted = AccessRequestMapper.promotedList(request);
+            if (promoted != null) {
+                promotedRequests.put(key, promoted);
+            }
+        }
+    }
+
+    /** Bots; after users, so a bot's user that Teleport did not list becomes a stub user. */
+    public void bots(List<Bot> page) {
+        beforePage();
+        for (Bot bot : page) {
+            String name = bot.getMetadata().getName();
+            if (!botNames.add(name)) {
+                duplicate("bot", name);
+                continue;
+            }
+            String key = context.keys().bot(name);
+            String user = BotMapper.userName(bot);
+            reference(user);
+            GraphFragment fragment = BotMapper.bot(bot, context)
+                    .relationship(context.relationship(RelationshipType.BOT_IS_USER, key, context.keys().user(user)));
+            for (String role : bot.getSpec().getRolesList().stream().distinct().toList()) {
+                if (roleNames.contains(role)) {
+                    fragment.relationship(context.relationship(RelationshipType.BOT_ASSIGNED_ROLE, key,
+                            context.keys().role(role)));
+                } else {
+                    stats.danglingReferencesSkipped++;
+                }
+            }
+            send(fragment);
+        }
+    }
+
+    /** Bot instances; after bots, whose edge to them needs the bot listed. */
+    public void botInstances(List<BotInstance> page) {
+        beforePage();
+        for (BotInstance instance : page) {
+            String bot = instance.getSpec().getBotName();
+            String key = context.keys().botInstance(bot, instance.getSpec().getInstanceId());
+            if (!botInstanceKeys.add(key)) {
+                duplicate("bot instance", key);
+                continue;
+            }
+            GraphFragment fragment = BotMapper.instance(instance, context);
+            if (botNames.contains(bot)) {
+                fragment.relationship(context.relationship(RelationshipType.BOT_HAS_INSTANCE,
+                        context.keys().bot(bot), key));
+            } else {
+                stats.danglingReferencesSkipped++;
+            }
+            send(fragment);
+        }
+    }
+
+    /**
+     * SAML, OIDC and GitHub connectors. A mapping to a role this sync did not list, and a pattern
+     * value no group name can match, are reported once each at {@link #complete()}, never fatal.
+     */
+    public void ssoConnectors(List<? extends Message> page) {
+        beforePage();
+        for (Message connector : page) {
+            SsoConnectorMapper.Result result = SsoConnectorMapper.connector(connector, context, roleNames::contains);
+            String key = (String) result.fragment().entities().get(0).get("_key");
+            if (!connectorKeys.add(key)) {
+                duplicate("SSO connector", key);
+                continue;
+            }
+            ssoMissingRoles.addAll(result.missingRoles());
+            ssoPatternValues.addAll(result.patternValues());
+            send(result.fragment());
+        }
+    }
+
     /**
      * Users listed in earlier runs, with when they were last seen (from the local state of earlier
      * runs). Those not listed now and seen within the retention window are kept as inactive users
@@ -219,7 +366,13 @@ public final class GraphBuilder {
         emitRememberedUsers(allUsers);
         emitStubUsers(allUsers);
         emitEffectiveAccess();
+        emitTemporaryAccess(allUsers);
+        emitLockEdges(allUsers);
+        emitPromotions();
         emitEscalations(allUsers);
+        stats.ssoMissingRoles = ssoMissingRoles.size();
+        warnEach("SSO connector mapping grants a role that does not exist (nothing granted): {}", ssoMissingRoles);
+        warnEach("SSO connector mapping value is a pattern, so no IdP group is linked by name: {}", ssoPatternValues);
         LOG.info("graph of cluster {} complete: {}", context.cluster().clusterName(), stats);
     }
 
@@ -271,13 +424,59 @@ public final class GraphBuilder {
                     .put("grantedBy", "access_list")
                     .put("accessList", list)
                     .put("inherited", inherited)
-                    .put("asOwner", asOwner));
+                    .put("asOwner", asOwner)
+                    .put("roleLockedBy", lockIndex.roleLock(role)));
         });
         stats.nestingCycles = access.cycles().size();
         stats.nestingPathsCut = access.cutPaths().size();
         warnEach("access list nesting cycle (not followed again): {}", access.cycles());
         warnEach("access list nesting deeper than " + context.options().maxNestingDepth()
                 + " levels (not followed): {}", access.cutPaths());
+    }
+
+    /** Roles that approved requests grant now: effective access until the request's expiry. */
+    private void emitTemporaryAccess(Set<String> allUsers) {
+        temporaryGrants.forEach((user, grants) -> {
+            for (TemporaryGrant grant : grants) {
+                if (!roleNames.contains(grant.role()) || !allUsers.contains(user)) {
+                    continue; // counted when the request was mapped
+                }
+                relationship(context.relationship(RelationshipType.USER_ASSIGNED_ROLE, context.keys().user(user),
+                                context.keys().role(grant.role()), "access_request", grant.requestId())
+                        .put("grantedBy", "access_request")
+                        .put("accessRequest", grant.requestId())
+                        .put("temporary", true)
+                        .put("expiresOn", grant.expiresOn())
+                        .put("inherited", false)
+                        .put("asOwner", false)
+                        .put("roleLockedBy", lockIndex.roleLock(grant.role())));
+            }
+        });
+    }
+
+    private void emitLockEdges(Set<String> allUsers) {
+        for (LockEdge edge : lockEdges) {
+            boolean user = edge.target().kind().equals("user");
+            String name = edge.target().name();
+            if (user ? !allUsers.contains(name) : !roleNames.contains(name)) {
+                stats.danglingReferencesSkipped++;
+                continue;
+            }
+            relationship(context.relationship(user ? RelationshipType.LOCK_RESTRICTS_USER
+                    : RelationshipType.LOCK_RESTRICTS_ROLE, edge.lockKey(),
+                    user ? context.keys().user(name) : context.keys().role(name)));
+        }
+    }
+
+    private void emitPromotions() {
+        promotedRequests.forEach((requestKey, list) -> {
+            if (accessGraph.hasList(list)) {
+                relationship(context.relationship(RelationshipType.ACCESS_REQUEST_CREATED_ACCESS_LIST, requestKey,
+                        context.keys().accessList(list)));
+            } else {
+                stats.danglingReferencesSkipped++;
+            }
+        });
     }
 
     private void emitEscalations(Collection<String> allUsers) {
@@ -294,6 +493,23 @@ public final class GraphBuilder {
                                 .put("pattern", pattern));
                     });
         }
+    }
+
+    /** The in-force lock on the user or on a role it holds directly or by an approved request. */
+    private String lockOf(UserV2 user) {
+        if (lockIndex.isEmpty()) {
+            return null; // the common case: no per-user lists at 100k users
+        }
+        String name = user.getMetadata().getName();
+        List<String> held = new ArrayList<>(user.getSpec().getRolesList());
+        temporaryGrants.getOrDefault(name, List.of()).forEach(grant -> held.add(grant.role()));
+        return lockIndex.lockOf(name, held);
+    }
+
+    private record LockEdge(String lockKey, LockMapper.Target target) {
+    }
+
+    private record TemporaryGrant(String role, String requestId, Long expiresOn) {
     }
 
     private void warnEach(String message, Set<String> problems) {

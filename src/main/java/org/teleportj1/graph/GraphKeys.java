@@ -46,6 +46,37 @@ public final class GraphKeys {
         return bound(prefix + ":access_list_review:" + escape(accessList) + ":" + escape(name));
     }
 
+    public String lock(String name) {
+        return bound(prefix + ":lock:" + escape(name));
+    }
+
+    public String accessRequest(String id) {
+        return bound(prefix + ":access_request:" + escape(id));
+    }
+
+    public String bot(String name) {
+        return bound(prefix + ":bot:" + escape(name));
+    }
+
+    public String botInstance(String bot, String id) {
+        return bound(prefix + ":bot_instance:" + escape(bot) + ":" + escape(id));
+    }
+
+    /** {@code kind} is saml, oidc or github. */
+    public String ssoConnector(String kind, String name) {
+        return bound(prefix + ":sso_connector:" + escape(kind) + ":" + escape(name));
+    }
+
+    /**
+     * A mapped relationship has no from-entity of ours: its key is the connector's mapping
+     * ({@code <connectorKey>:<attribute>=<value>}) with the verb and the role it grants.
+     */
+    public String mappedRelationship(MappedRelationshipType type, String connectorKey, String attribute, String value,
+                                     String roleKey) {
+        return bound(connectorKey + ":" + escape(attribute) + "=" + escape(value) + "|"
+                + type.relationshipClass().toLowerCase(java.util.Locale.ROOT) + "|" + roleKey);
+    }
+
     /**
      * {@code <fromKey>|<verb>|<toKey>} plus qualifiers where one pair of entities carries several
      * edges (for example one ASSIGNED edge per granting access list).

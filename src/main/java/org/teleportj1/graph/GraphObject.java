@@ -44,6 +44,27 @@ public final class GraphObject {
         return object;
     }
 
+    /**
+     * A mapped relationship: J1's mapper finds the target by {@code filter} (never creates it) and
+     * draws the edge between it and {@code sourceKey} in {@link MappedRelationshipType#DIRECTION}.
+     */
+    static GraphObject mappedRelationship(MappedRelationshipType type, String key, String sourceKey,
+                                          Map<String, Object> targetEntity, int maxStringLength) {
+        GraphObject object = new GraphObject(true, maxStringLength);
+        object.properties.put("_key", key);
+        object.properties.put("_type", type.type());
+        object.properties.put("_class", type.relationshipClass());
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        mapping.put("relationshipDirection", MappedRelationshipType.DIRECTION);
+        mapping.put("sourceEntityKey", sourceKey);
+        mapping.put("targetFilterKeys", List.of(type.filterKeys()));
+        mapping.put("targetEntity", Map.copyOf(targetEntity));
+        mapping.put("skipTargetCreation", true);
+        object.properties.put("_mapping", mapping);
+        object.put("displayName", type.relationshipClass());
+        return object;
+    }
+
     /** Sets a property; a null value leaves the property out. */
     public GraphObject put(String name, Object value) {
         if (value != null) {

@@ -14,6 +14,7 @@ public final class GraphStats {
     long nestingCycles;
     long nestingPathsCut;
     long unresolvedPatterns;
+    long ssoMissingRoles;
 
     public long entities() {
         return entities;
@@ -58,11 +59,17 @@ public final class GraphStats {
         return unresolvedPatterns;
     }
 
+    /** Distinct SSO mappings to roles this sync did not list (each warned about once). */
+    public long ssoMissingRoles() {
+        return ssoMissingRoles;
+    }
+
     @Override
     public String toString() {
         return "entities=" + entities + " relationships=" + relationships + " stubUsers=" + stubUsers
                 + " rememberedUsers=" + rememberedUsers + " duplicatesSkipped=" + duplicatesSkipped
                 + " danglingReferencesSkipped=" + danglingReferencesSkipped + " nestingCycles=" + nestingCycles
-                + " nestingPathsCut=" + nestingPathsCut + " unresolvedPatterns=" + unresolvedPatterns;
+                + " nestingPathsCut=" + nestingPathsCut + " unresolvedPatterns=" + unresolvedPatterns
+                + " ssoMissingRoles=" + ssoMissingRoles;
     }
 }

@@ -1,5 +1,8 @@
 package org.teleportj1.graph;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Everything a mapper needs besides the Teleport object: the cluster of the run, the limits, key
  * and link formats. Also stamps the optional {@code tag.AccountName} on every entity.
@@ -50,6 +53,17 @@ public final class MappingContext {
             entity.put("tag.AccountName", accountName);
         }
         return entity;
+    }
+
+    /** A mapped relationship to {@code roleKey} from the IdP group named {@code group} (see {@link MappedRelationshipType}). */
+    public GraphObject mappedRelationship(MappedRelationshipType type, String key, String roleKey, String group) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("_class", type.targetClass());
+        if (type.targetType() != null) {
+            target.put("_type", type.targetType());
+        }
+        target.put("name", PropertyRules.truncate(group, options.maxStringLength()));
+        return GraphObject.mappedRelationship(type, key, roleKey, target, options.maxStringLength());
     }
 
     public GraphObject relationship(RelationshipType type, String fromKey, String toKey, String... qualifiers) {

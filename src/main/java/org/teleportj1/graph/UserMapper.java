@@ -33,6 +33,15 @@ public final class UserMapper {
      *                   {@code missingRoles})
      */
     public static GraphFragment user(UserV2 user, MappingContext context, Predicate<String> roleExists) {
+        return user(user, context, roleExists, null);
+    }
+
+    /**
+     * @param lockedBy the in-force lock resource that locks the user out (on the user or on a role
+     *                 it holds), or null; the user's own status flag counts only until its expiry
+     */
+    public static GraphFragment user(UserV2 user, MappingContext context, Predicate<String> roleExists,
+                                     String lockedBy) {
         String name = user.getMetadata().getName();
         String key = context.keys().user(name);
         UserSpecV2 spec = user.getSpec();
@@ -40,7 +49,8 @@ public final class UserMapper {
 
         LoginStatus login = spec.getStatus();
         Long lockExpiresOn = TeleportTime.millis(login.getLockExpires());
-        boolean locked = login.getIsLocked() && (lockExpiresOn == null || lockExpiresOn > now);
+        boolean statusLocked = login.getIsLocked() && (lockExpiresOn == null || lockExpiresOn > now);
+        boolean locked = statusLocked || lockedBy != null;
         Long expiresOn = TeleportTime.millis(user.getMetadata().getExpires());
         if (expiresOn == null) {
             expiresOn = TeleportTime.millis(spec.getExpires());
@@ -55,7 +65,9 @@ public final class UserMapper {
         GraphObject entity = base(context, name)
                 .put("seenInUserList", true)
                 .put("active", !locked && !expired)
+                .put("isActive", !locked && !expired)
                 .put("locked", locked)
+                .put("lockedBy", lockedBy)
                 .put("lockedMessage", PropertyRules.orNull(login.getLockedMessage()))
                 .put("lockedOn", login.getIsLocked() ? TeleportTime.millis(login.getLockedTime()) : null)
                 .put("lockExpiresOn", login.getIsLocked() ? lockExpiresOn : null)
@@ -108,6 +120,7 @@ public final class UserMapper {
         GraphObject entity = base(context, name)
                 .put("seenInUserList", false)
                 .put("active", false)
+                .put("isActive", false)
                 .put("lastSeenOn", lastSeenOn)
                 .put("webLink", context.links().user(name));
         return new GraphFragment().entity(entity)

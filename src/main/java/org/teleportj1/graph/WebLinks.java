@@ -39,6 +39,10 @@ public final class WebLinks {
         return link("/web/accesslists/" + encode(name));
     }
 
+    public String bot(String name) {
+        return link("/web/bots/" + encode(name));
+    }
+
     private String link(String pathAndQuery) {
         if (base == null) {
             return null;

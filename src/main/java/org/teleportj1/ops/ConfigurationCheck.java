@@ -7,15 +7,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.sync.OptionalResources;
+import org.teleportj1.sync.ResourceMode;
+import org.teleportj1.teleport.TeleportResource;
 import org.teleportj1.teleport.client.IdentityFile;
 import org.teleportj1.teleport.client.TeleportClient;
-import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.teleport.client.TeleportException;
 
 /**
  * The {@code check} command: validates configuration and credentials without writing anything
  * (no output files, no state, no J1 job). Per cluster: the identity parses and is valid, the
- * cluster answers Ping, the identity's roles may list each resource (first page only), who leads
- * its sync; once: J1 accepts the API key. Each failing item says what to fix.
+ * cluster answers Ping, the identity's roles may list each resource, the optional ones as their
+ * {@code teleport.resources.<name>} setting says, who leads its sync; once: J1 accepts the API key.
+ * Each failing item says what to fix.
  */
 public class ConfigurationCheck {
 
@@ -25,14 +30,16 @@ public class ConfigurationCheck {
 
     private final ClusterIdentities identities;
     private final JupiterOneProbe jupiterOne;
+    private final OptionalResources optional;
     private final LeadershipProbe leadership;
     private final Clock clock;
 
     /** {@code jupiterOne} null: dry run, J1 is not checked. */
-    public ConfigurationCheck(ClusterIdentities identities, JupiterOneProbe jupiterOne, LeadershipProbe leadership,
-                              Clock clock) {
+    public ConfigurationCheck(ClusterIdentities identities, JupiterOneProbe jupiterOne, OptionalResources optional,
+                              LeadershipProbe leadership, Clock clock) {
         this.identities = identities;
         this.jupiterOne = jupiterOne;
+        this.optional = optional;
         this.leadership = leadership;
         this.clock = clock;
     }
@@ -84,6 +91,12 @@ public class ConfigurationCheck {
         items.add(listing(scope, "list access lists", client::accessLists));
         items.add(listing(scope, "list access list members", client::accessListMembers));
         items.add(listing(scope, "list access list reviews", client::accessListReviews));
+        items.add(optionalListing(scope, TeleportResource.LOCKS, "list locks", client::locks));
+        items.add(optionalListing(scope, TeleportResource.ACCESS_REQUESTS, "list access requests", client::accessRequests));
+        items.add(optionalListing(scope, TeleportResource.BOTS, "list bots", client::bots));
+        items.add(optionalListing(scope, TeleportResource.BOT_INSTANCES, "list bot instances", client::botInstances));
+        items.add(optionalListing(scope, TeleportResource.SSO_CONNECTORS, "list SSO connectors",
+                client::ssoConnectors));
         List<String> workarounds = client.workarounds();
         items.add(new Item(scope, "server quirks", true, workarounds.isEmpty() ? "none met"
                 : workarounds.size() + " worked around: " + String.join(" | ", workarounds)));
@@ -96,14 +109,42 @@ public class ConfigurationCheck {
      */
     private static Item listing(String scope, String name, Supplier<? extends Iterator<? extends List<?>>> listing) {
         try {
-            Iterator<? extends List<?>> pages = listing.get();
-            long objects = 0;
-            int count = 0;
-            while (pages.hasNext()) {
-                objects += pages.next().size();
-                count++;
+            return new Item(scope, name, true, readAll(listing));
+        } catch (RuntimeException e) {
+            return new Item(scope, name, false, e.getMessage());
+        }
+    }
+
+    /** "n in m pages". */
+    private static String readAll(Supplier<? extends Iterator<? extends List<?>>> listing) {
+        Iterator<? extends List<?>> pages = listing.get();
+        long objects = 0;
+        int count = 0;
+        while (pages.hasNext()) {
+            objects += pages.next().size();
+            count++;
+        }
+        return objects + " in " + count + (count == 1 ? " page" : " pages");
+    }
+
+    /**
+     * An optional resource as the sync would treat it: off is not read; in auto mode a refusal is
+     * reported with what to change but passes, since the sync goes on without the resource.
+     */
+    private Item optionalListing(String scope, TeleportResource resource, String name,
+                                 Supplier<? extends Iterator<? extends List<?>>> listing) {
+        ResourceMode mode = optional.mode(resource);
+        if (mode == ResourceMode.OFF) {
+            return new Item(scope, name, true, "not read (" + resource.setting() + " = off)");
+        }
+        try {
+            return new Item(scope, name, true, readAll(listing));
+        } catch (TeleportException e) {
+            if (mode == ResourceMode.ON) {
+                return new Item(scope, name, false, e.getMessage());
             }
-            return new Item(scope, name, true, objects + " in " + count + (count == 1 ? " page" : " pages"));
+            return new Item(scope, name, true, "not read, the sync goes on without it (" + resource.setting()
+                    + " = auto): " + OptionalResources.explanation(resource, e));
         } catch (RuntimeException e) {
             return new Item(scope, name, false, e.getMessage());
         }

@@ -18,6 +18,7 @@ public final class DeliveryState {
     private final AtomicReference<DeliveryFailure> failure = new AtomicReference<>();
     private final AtomicLong trimmedObjects = new AtomicLong();
     private final Set<String> partialTypes = new ConcurrentSkipListSet<>();
+    private final Set<String> unreadTypes = new ConcurrentSkipListSet<>();
     private volatile RunSpool spool;
     private volatile Path deadLetter;
     private volatile boolean graphRead;
@@ -50,8 +51,24 @@ public final class DeliveryState {
         partialTypes.addAll(types);
     }
 
+    /**
+     * _types of optional resources this run did not read (switched off, or denied in auto mode):
+     * J1 keeps them like partial ones, but the run is complete as configured.
+     */
+    public void unread(Set<String> types) {
+        unreadTypes.addAll(types);
+    }
+
+    /** Every _type J1 must keep at finalize: partial ones and those of unread optional resources. */
     public Set<String> partialTypes() {
-        return new TreeSet<>(partialTypes);
+        TreeSet<String> all = new TreeSet<>(partialTypes);
+        all.addAll(unreadTypes);
+        return all;
+    }
+
+    /** True when a tolerated failure (not an optional resource left unread) made types partial. */
+    public boolean hasFailedTypes() {
+        return !partialTypes.isEmpty();
     }
 
     public RunSpool spool() {

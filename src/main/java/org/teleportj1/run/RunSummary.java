@@ -22,7 +22,10 @@ public final class RunSummary {
         if (!run.partialResources().isEmpty()) {
             summary.put("partialResources", run.partialResources());
         }
-        if (run.isPartial()) {
+        if (!run.unreadResources().isEmpty()) {
+            summary.put("unreadResources", run.unreadResources());
+        }
+        if (!run.delivery().partialTypes().isEmpty()) {
             summary.put("partialTypes", run.delivery().partialTypes());
         }
         if (run.jobId() != null) {
@@ -75,7 +78,9 @@ public final class RunSummary {
         }
         run.partialResources().forEach((resource, reason) -> out.append("  not read: ").append(resource)
                 .append(": ").append(reason).append(System.lineSeparator()));
-        if (run.isPartial()) {
+        run.unreadResources().forEach((resource, reason) -> out.append("  not read (optional): ").append(resource)
+                .append(": ").append(reason).append(System.lineSeparator()));
+        if (!run.delivery().partialTypes().isEmpty()) {
             out.append("  partial types (J1 keeps, does not delete): ").append(run.delivery().partialTypes())
                     .append(System.lineSeparator());
         }

@@ -40,6 +40,7 @@ public final class SyncRun {
     private final RunProgress progress;
     private final Replay replay;
     private final Map<String, String> partialResources = new ConcurrentSkipListMap<>();
+    private final Map<String, String> unreadResources = new ConcurrentSkipListMap<>();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
     private volatile String jobId;
@@ -120,7 +121,17 @@ public final class SyncRun {
 
     /** Some _types are finalized as partial datasets (a tolerated listing failure, or a replay of one). */
     public boolean isPartial() {
-        return !delivery.partialTypes().isEmpty();
+        return delivery.hasFailedTypes();
+    }
+
+    /** An optional resource that was not read (switched off, denied or unimplemented) and why. */
+    public void unreadResource(String resource, String reason) {
+        unreadResources.put(resource, reason);
+    }
+
+    /** The optional resources not read, by URI name. */
+    public Map<String, String> unreadResources() {
+        return new TreeMap<>(unreadResources);
     }
 
     public void failed(String reason) {

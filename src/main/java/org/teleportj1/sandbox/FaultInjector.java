@@ -24,17 +24,26 @@ final class FaultInjector implements ServerInterceptor {
     private static final Set<String> MISSING_IN_LEGACY = Set.of("ListUsers", "ListRoles",
             "ListAllAccessListMembers", "ListAllAccessListReviews");
     /** The RBAC resource and verb each method checks; Ping checks nothing beyond the certificate. */
-    private static final Map<String, String[]> RBAC = Map.of(
-            "ListUsers", new String[] {"user", "list"},
-            "GetUsers", new String[] {"user", "list"},
-            "GetUser", new String[] {"user", "read"},
-            "ListRoles", new String[] {"role", "list"},
-            "GetRoles", new String[] {"role", "list"},
-            "ListAccessLists", new String[] {"access_list", "list"},
-            "ListAccessListMembers", new String[] {"access_list", "list"},
-            "ListAllAccessListMembers", new String[] {"access_list", "list"},
-            "ListAccessListReviews", new String[] {"access_list", "list"},
-            "ListAllAccessListReviews", new String[] {"access_list", "list"});
+    private static final Map<String, String[]> RBAC = Map.ofEntries(
+            Map.entry("ListUsers", new String[] {"user", "list"}),
+            Map.entry("GetUsers", new String[] {"user", "list"}),
+            Map.entry("GetUser", new String[] {"user", "read"}),
+            Map.entry("ListRoles", new String[] {"role", "list"}),
+            Map.entry("GetRoles", new String[] {"role", "list"}),
+            Map.entry("ListAccessLists", new String[] {"access_list", "list"}),
+            Map.entry("ListAccessListMembers", new String[] {"access_list", "list"}),
+            Map.entry("ListAllAccessListMembers", new String[] {"access_list", "list"}),
+            Map.entry("ListAccessListReviews", new String[] {"access_list", "list"}),
+            Map.entry("ListAllAccessListReviews", new String[] {"access_list", "list"}),
+            Map.entry("GetLocks", new String[] {"lock", "list"}),
+            Map.entry("ListAccessRequests", new String[] {"access_request", "list"}),
+            Map.entry("GetAccessRequestsV2", new String[] {"access_request", "list"}),
+            Map.entry("ListBots", new String[] {"bot", "list"}),
+            Map.entry("ListBotInstances", new String[] {"bot_instance", "list"}),
+            Map.entry("ListBotInstancesV2", new String[] {"bot_instance", "list"}),
+            Map.entry("GetSAMLConnectors", new String[] {"saml", "list"}),
+            Map.entry("GetOIDCConnectors", new String[] {"oidc", "list"}),
+            Map.entry("GetGithubConnectors", new String[] {"github", "list"}));
 
     private volatile SandboxBehaviour behaviour;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();

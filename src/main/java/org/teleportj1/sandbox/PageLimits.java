@@ -8,6 +8,9 @@ final class PageLimits {
     static final int ACCESS_LISTS_MAX = 100;
     static final int MEMBERS_MAX = 200;
     static final int REVIEWS_MAX = 200;
+    static final int ACCESS_REQUESTS_MAX = 1000;
+    static final int BOTS_MAX = 1000;
+    static final int BOT_INSTANCES_MAX = 1000;
 
     private PageLimits() {
     }

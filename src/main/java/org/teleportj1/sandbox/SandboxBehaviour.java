@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.teleportj1.proto.accesslist.v1.AccessListServiceGrpc;
 import org.teleportj1.proto.auth.AuthServiceGrpc;
+import org.teleportj1.proto.machineid.v1.BotInstanceServiceGrpc;
+import org.teleportj1.proto.machineid.v1.BotServiceGrpc;
 import org.teleportj1.proto.users.v1.UsersServiceGrpc;
 
 /**
@@ -25,7 +27,8 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  *                                this; 0 = never
  * @param unavailableOnCall       method name (e.g. "ListUsers") → the call number (1-based) that fails
  *                                once with UNAVAILABLE
- * @param deniedResources         resources ("user", "role", "access_list") whose calls are PERMISSION_DENIED
+ * @param deniedResources         resources ("user", "role", "access_list", "lock", …: {@link #RESOURCES})
+ *                                whose calls are PERMISSION_DENIED
  * @param vanishedAccessLists     lists deleted mid-run: still listed, but their per-list calls answer
  *                                NOT_FOUND and their members and reviews are gone from the ListAll calls
  * @param teleportVersion         the release imitated: its RPC set, its listing bugs and Ping's version
@@ -37,13 +40,15 @@ public record SandboxBehaviour(boolean legacyServer, boolean userPageBoundaryBug
 
     /** Every RPC the sandbox serves, by bare method name. */
     public static final Set<String> METHODS = Stream.of(AuthServiceGrpc.getServiceDescriptor(),
-                    UsersServiceGrpc.getServiceDescriptor(), AccessListServiceGrpc.getServiceDescriptor())
+                    UsersServiceGrpc.getServiceDescriptor(), AccessListServiceGrpc.getServiceDescriptor(),
+                    BotServiceGrpc.getServiceDescriptor(), BotInstanceServiceGrpc.getServiceDescriptor())
             .flatMap(service -> service.getMethods().stream())
             .map(method -> method.getBareMethodName())
             .collect(Collectors.toUnmodifiableSet());
 
     /** The resource names Teleport's RBAC checks for the served calls. */
-    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list");
+    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list", "lock", "access_request", "bot",
+            "bot_instance", "saml", "oidc", "github");
 
     public SandboxBehaviour {
         if (maxPageSize < 0) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stand-in Teleport Auth Service with real mutual TLS on loopback, seeded with realistic data:
- * Ping, users, roles, access lists, members and reviews over Teleport's gRPC API, paged as Teleport
+ * Ping, users, roles, access lists, members, reviews, locks, access requests, bots, bot instances
+ * and SSO connectors over Teleport's gRPC API, paged as Teleport
  * pages them, with faults on demand ({@link SandboxBehaviour}).
  */
 public final class SandboxCluster implements AutoCloseable {
@@ -72,9 +73,12 @@ public final class SandboxCluster implements AutoCloseable {
             throw e;
         }
         LOG.info("sandbox cluster {} listening on {} ({} users, {} roles, {} access lists, {} memberships, "
-                        + "{} reviews) in {} ms; identity file {}", options.clusterName(), cluster.address(),
+                        + "{} reviews, {} locks, {} access requests, {} bots, {} bot instances, {} SSO connectors)"
+                        + " in {} ms; identity file {}", options.clusterName(), cluster.address(),
                 data.userCount(), data.roleCount(), data.accessListCount(), data.memberCount(), data.reviewCount(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cluster.identityFile);
+                data.locks().count(), data.accessRequests().count(), data.bots().count(), data.botInstances().count(),
+                data.ssoConnectors().count(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                cluster.identityFile);
         return cluster;
     }
 
@@ -99,6 +103,8 @@ public final class SandboxCluster implements AutoCloseable {
                             new SandboxAuthService(options.clusterName(), data, faults), faults, caller))
                     .addService(ServerInterceptors.intercept(new SandboxUsersService(data, faults), faults, caller))
                     .addService(ServerInterceptors.intercept(new SandboxAccessListService(data, faults), faults, caller))
+                    .addService(ServerInterceptors.intercept(new SandboxBotService(data, faults), faults, caller))
+                    .addService(ServerInterceptors.intercept(new SandboxBotInstanceService(data, faults), faults, caller))
                     .build()
                     .start();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.teleportj1.sandbox;
 
+import com.google.protobuf.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,14 @@ import org.teleportj1.proto.accesslist.v1.AccessListStatus;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.header.v1.ResourceHeader;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.GithubConnectorV3;
+import org.teleportj1.proto.types.LockV2;
+import org.teleportj1.proto.types.OIDCConnectorV3;
 import org.teleportj1.proto.types.RoleV6;
+import org.teleportj1.proto.types.SAMLConnectorV2;
 import org.teleportj1.proto.types.UserV2;
 
 /**
@@ -30,6 +38,15 @@ public final class SandboxData {
     final ResourceTable<Member> members = new ResourceTable<>();
     /** Key: {@code <list>/<review>}. */
     final ResourceTable<Review> reviews = new ResourceTable<>();
+    final ResourceTable<LockV2> locks = new ResourceTable<>();
+    /** Key: the request id. */
+    final ResourceTable<AccessRequestV3> accessRequests = new ResourceTable<>();
+    final ResourceTable<Bot> bots = new ResourceTable<>();
+    /** Key: {@code <bot>/<instance id>}. */
+    final ResourceTable<BotInstance> botInstances = new ResourceTable<>();
+    final ResourceTable<SAMLConnectorV2> samlConnectors = new ResourceTable<>();
+    final ResourceTable<OIDCConnectorV3> oidcConnectors = new ResourceTable<>();
+    final ResourceTable<GithubConnectorV3> githubConnectors = new ResourceTable<>();
     /** parent list → nested member list. */
     final ListLinks nestedMembers = new ListLinks();
     /** owner list → owned list. */
@@ -106,7 +123,72 @@ public final class SandboxData {
         return reviews.values();
     }
 
+    public Stream<LockV2> locks() {
+        return locks.values();
+    }
+
+    public Stream<AccessRequestV3> accessRequests() {
+        return accessRequests.values();
+    }
+
+    public Stream<Bot> bots() {
+        return bots.values();
+    }
+
+    public Stream<BotInstance> botInstances() {
+        return botInstances.values();
+    }
+
+    /** SAML, OIDC and GitHub connectors, in that order. */
+    public Stream<Message> ssoConnectors() {
+        return Stream.of(samlConnectors.values(), oidcConnectors.values(), githubConnectors.values())
+                .flatMap(connectors -> connectors.map(Message.class::cast));
+    }
+
     // ---- writes ----
+
+    public synchronized void putLock(LockV2 lock) {
+        String name = lock.getMetadata().getName();
+        requireName("lock", name);
+        locks.put(name, lock.toBuilder().setMetadata(lock.getMetadata().toBuilder()
+                .setRevision(nextRevision("lock", name))).build());
+    }
+
+    public synchronized void putAccessRequest(AccessRequestV3 request) {
+        String id = request.getMetadata().getName();
+        requireName("access request", id);
+        accessRequests.put(id, request.toBuilder().setMetadata(request.getMetadata().toBuilder()
+                .setRevision(nextRevision("access_request", id))).build());
+    }
+
+    public synchronized void putBot(Bot bot) {
+        String name = bot.getMetadata().getName();
+        requireName("bot", name);
+        bots.put(name, bot.toBuilder().setMetadata(bot.getMetadata().toBuilder()
+                .setRevision(nextRevision("bot", name))).build());
+    }
+
+    public synchronized void putBotInstance(BotInstance instance) {
+        String bot = instance.getSpec().getBotName();
+        String id = instance.getSpec().getInstanceId();
+        requireName("bot instance's bot", bot);
+        requireName("bot instance", id);
+        botInstances.put(key(bot, id), instance.toBuilder().setMetadata(instance.getMetadata().toBuilder()
+                .setRevision(nextRevision("bot_instance", key(bot, id)))).build());
+    }
+
+    /** A SAML, OIDC or GitHub connector. */
+    public synchronized void putSsoConnector(Message connector) {
+        if (connector instanceof SAMLConnectorV2 saml) {
+            samlConnectors.put(saml.getMetadata().getName(), saml);
+        } else if (connector instanceof OIDCConnectorV3 oidc) {
+            oidcConnectors.put(oidc.getMetadata().getName(), oidc);
+        } else if (connector instanceof GithubConnectorV3 github) {
+            githubConnectors.put(github.getMetadata().getName(), github);
+        } else {
+            throw new IllegalArgumentException("not an SSO connector: " + connector.getClass().getName());
+        }
+    }
 
     public synchronized void putUser(UserV2 user) {
         String name = user.getMetadata().getName();

@@ -89,6 +89,7 @@ public final class SandboxSeed {
         seed.accessLists();
         seed.members();
         seed.reviews();
+        SandboxControlsSeed.plant(data, now);
     }
 
     private Instant ago(Duration duration) {
@@ -228,7 +229,8 @@ public final class SandboxSeed {
                         .addRules(rule(List.of("session"), List.of("delete")))));
         data.putRole(role("jupiterone-reader", "Read-only inventory for JupiterOne", 12, 0,
                 RoleConditions.newBuilder().addRules(rule(
-                        List.of("user", "role", "access_list", "user_login_state"), List.of("list", "read"))),
+                        List.of("user", "role", "access_list", "user_login_state", "lock", "access_request", "bot",
+                                "bot_instance", "saml", "oidc", "github"), List.of("list", "read"))),
                 RoleConditions.newBuilder()));
         RoleV6.Builder requester = role("requester", "Request developer roles and editor", 8, 0,
                 RoleConditions.newBuilder().setRequest(AccessRequestConditions.newBuilder()

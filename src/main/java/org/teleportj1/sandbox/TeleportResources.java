@@ -14,10 +14,25 @@ import org.teleportj1.proto.accesslist.v1.Recurrence;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.accesslist.v1.ReviewSpec;
 import org.teleportj1.proto.header.v1.ResourceHeader;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.machineid.v1.BotInstanceSpec;
+import org.teleportj1.proto.machineid.v1.BotInstanceStatus;
+import org.teleportj1.proto.machineid.v1.BotInstanceStatusAuthentication;
+import org.teleportj1.proto.machineid.v1.BotInstanceStatusHeartbeat;
+import org.teleportj1.proto.machineid.v1.BotSpec;
+import org.teleportj1.proto.machineid.v1.BotStatus;
 import org.teleportj1.proto.trait.v1.Trait;
+import org.teleportj1.proto.types.AccessRequestSpecV3;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.AccessReview;
 import org.teleportj1.proto.types.CreatedBy;
+import org.teleportj1.proto.types.LockSpecV2;
+import org.teleportj1.proto.types.LockTarget;
+import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.LoginStatus;
 import org.teleportj1.proto.types.Metadata;
+import org.teleportj1.proto.types.PromotedAccessList;
 import org.teleportj1.proto.types.RoleConditions;
 import org.teleportj1.proto.types.RoleOptions;
 import org.teleportj1.proto.types.RoleSpecV6;
@@ -125,6 +140,64 @@ public final class TeleportResources {
                 .setSpec(ReviewSpec.newBuilder()
                         .setAccessList(list).addAllReviewers(reviewers)
                         .setReviewDate(ProtoTime.orUnset(date)).setNotes(notes));
+    }
+
+    /** RequestState numbers. */
+    public static final int PENDING = 1;
+    public static final int APPROVED = 2;
+    public static final int DENIED = 3;
+    public static final int PROMOTED = 4;
+
+    /** A lock on {@code target}; {@code expires} null means until deleted (the field is then absent, as Teleport sends it). */
+    public static LockV2 lock(String name, LockTarget target, String message, Instant created, Instant expires) {
+        LockSpecV2.Builder spec = LockSpecV2.newBuilder().setTarget(target).setMessage(message)
+                .setCreatedAt(ProtoTime.orUnset(created)).setCreatedBy("admin@example.com");
+        if (expires != null) {
+            spec.setExpires(ProtoTime.of(expires));
+        }
+        return LockV2.newBuilder().setKind("lock").setVersion("v2").setMetadata(metadata(name)).setSpec(spec).build();
+    }
+
+    /** An access request of {@code user} for {@code roles} in {@code state}; reviews added by the caller. */
+    public static AccessRequestV3.Builder accessRequest(String id, String user, List<String> roles, int state,
+                                                        Instant created, Instant accessExpires, String reason) {
+        return AccessRequestV3.newBuilder().setKind("access_request").setVersion("v3").setMetadata(metadata(id))
+                .setSpec(AccessRequestSpecV3.newBuilder().setUser(user).addAllRoles(roles).setState(state)
+                        .setCreated(ProtoTime.orUnset(created)).setExpires(ProtoTime.orUnset(accessExpires))
+                        .setRequestReason(reason).setMaxDuration(ProtoTime.orUnset(accessExpires))
+                        .setAccessList(PromotedAccessList.getDefaultInstance()));
+    }
+
+    public static AccessReview review(String author, int proposedState, String reason, Instant created) {
+        return AccessReview.newBuilder().setAuthor(author).setProposedState(proposedState).setReason(reason)
+                .setCreated(ProtoTime.orUnset(created)).build();
+    }
+
+    /** A bot with its user {@code bot-<name>} and role {@code bot-<name>}, as tctl bots add creates them. */
+    public static Bot bot(String name, List<String> roles, long maxSessionTtlSeconds) {
+        return Bot.newBuilder().setKind("bot").setVersion("v1")
+                .setMetadata(org.teleportj1.proto.header.v1.Metadata.newBuilder().setName(name).setNamespace("default"))
+                .setSpec(BotSpec.newBuilder().addAllRoles(roles)
+                        .setMaxSessionTtl(com.google.protobuf.Duration.newBuilder().setSeconds(maxSessionTtlSeconds)))
+                .setStatus(BotStatus.newBuilder().setUserName("bot-" + name).setRoleName("bot-" + name))
+                .build();
+    }
+
+    /** A running tbot; {@code heartbeats} are the recorded times of its latest heartbeats (may be none). */
+    public static BotInstance botInstance(String bot, String id, Instant joined, String joinMethod, String hostname,
+                                          List<Instant> heartbeats) {
+        BotInstanceStatus.Builder status = BotInstanceStatus.newBuilder()
+                .setInitialAuthentication(BotInstanceStatusAuthentication.newBuilder()
+                        .setAuthenticatedAt(ProtoTime.of(joined)).setJoinMethod(joinMethod));
+        for (Instant beat : heartbeats) {
+            status.addLatestHeartbeats(BotInstanceStatusHeartbeat.newBuilder().setRecordedAt(ProtoTime.of(beat))
+                    .setHostname(hostname).setVersion("18.2.10").setJoinMethod(joinMethod).setOs("linux")
+                    .setArchitecture("amd64"));
+        }
+        return BotInstance.newBuilder().setKind("bot_instance").setVersion("v1")
+                .setMetadata(org.teleportj1.proto.header.v1.Metadata.newBuilder().setName(id).setNamespace("default"))
+                .setSpec(BotInstanceSpec.newBuilder().setBotName(bot).setInstanceId(id))
+                .setStatus(status).build();
     }
 
     public static LabelValues labelValues(Map<String, List<String>> values) {

@@ -5,17 +5,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Teleport releases the sandbox can imitate: the RPCs each one serves and the listing bugs it has
- * (docs/teleport-api.md §7). Ping reports {@link #version()}.
+ * Teleport releases the sandbox can imitate: the RPCs each one lacks and the listing bugs it has
+ * (docs/teleport-api.md §7, §8: BotService arrived in v15, bot instances in v16, ListBotInstancesV2
+ * after 18.0; the paged ListAccessRequests is taken as a v16 addition). Ping reports {@link #version()}.
  */
 public enum TeleportVersion {
-    V14_3("14.3.33", Set.of("ListUsers", "ListRoles"),
+    V14_3("14.3.33", Set.of("ListUsers", "ListRoles", "ListBots", "ListBotInstances", "ListBotInstancesV2",
+            "ListAccessRequests"),
             Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE, Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
-    V15_0("15.0.2", Set.of("ListRoles"),
+    V15_0("15.0.2", Set.of("ListRoles", "ListBotInstances", "ListBotInstancesV2", "ListAccessRequests"),
             Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE, Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
-    V16("16.4.6", Set.of(), Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
-    V17("17.4.8", Set.of("GetRoles"), Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
-    V18_0("18.0.0", Set.of("GetRoles"), Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE, Quirk.ALL_MEMBERS_BARE_TOKEN,
+    V16("16.4.6", Set.of("ListBotInstancesV2"), Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
+    V17("17.4.8", Set.of("GetRoles", "ListBotInstancesV2"), Quirk.PER_LIST_NO_END, Quirk.PER_LIST_DOUBLE_PREFIX),
+    V18_0("18.0.0", Set.of("GetRoles", "ListBotInstancesV2"), Quirk.ALL_MEMBERS_REPEAT_FIRST_PAGE, Quirk.ALL_MEMBERS_BARE_TOKEN,
             Quirk.PER_LIST_DOUBLE_PREFIX, Quirk.REVIEWS_PER_LIST_NO_END, Quirk.USERS_CACHE_TOKEN),
     /** A current release with every listing fix; the default. */
     CURRENT("18.2.10", Set.of("GetRoles"));

@@ -1,5 +1,6 @@
 package org.teleportj1.sync;
 
+import com.google.protobuf.Message;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -9,11 +10,15 @@ import org.teleportj1.graph.GraphBuilder;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
+import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportConstants;
 import org.teleportj1.teleport.TeleportResource;
-import org.teleportj1.run.SyncRun;
 
 /**
  * Body: one page of a Teleport listing (header {@code TeleportResource} says which). Maps it into
@@ -36,6 +41,11 @@ public class MapPage implements Processor {
             case ACCESS_LISTS -> graph.accessLists((List<AccessList>) page);
             case ACCESS_LIST_MEMBERS -> graph.members((List<Member>) page);
             case ACCESS_LIST_REVIEWS -> graph.reviews((List<Review>) page);
+            case LOCKS -> graph.locks((List<LockV2>) page);
+            case ACCESS_REQUESTS -> graph.accessRequests((List<AccessRequestV3>) page);
+            case BOTS -> graph.bots((List<Bot>) page);
+            case BOT_INSTANCES -> graph.botInstances((List<BotInstance>) page);
+            case SSO_CONNECTORS -> graph.ssoConnectors((List<Message>) page);
             case PING -> throw new IllegalArgumentException("ping has no pages");
         }
         LOG.debug("Cluster '{}': mapped a page of {} {}", run.cluster(), page.size(), resource.uriName());

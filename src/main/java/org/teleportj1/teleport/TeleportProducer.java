@@ -42,6 +42,11 @@ public class TeleportProducer extends DefaultProducer {
             case ACCESS_LISTS -> client.accessLists();
             case ACCESS_LIST_MEMBERS -> client.accessListMembers();
             case ACCESS_LIST_REVIEWS -> client.accessListReviews();
+            case LOCKS -> client.locks();
+            case ACCESS_REQUESTS -> client.accessRequests();
+            case BOTS -> client.bots();
+            case BOT_INSTANCES -> client.botInstances();
+            case SSO_CONNECTORS -> client.ssoConnectors();
         };
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(TeleportConstants.RESOURCE, resource.uriName());

@@ -21,6 +21,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.graph.EntityType;
 import org.teleportj1.graph.GraphAssertions;
+import org.teleportj1.graph.MappedRelationshipType;
 import org.teleportj1.graph.RelationshipType;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
@@ -59,8 +60,10 @@ class SandboxGraphConformanceTest extends CamelMainTestSupport {
         List<Map<String, Object>> relationships = read(OUTPUT.resolve("output/default/relationships.ndjson"));
 
         GraphAssertions.assertValidGraph(entities, relationships);
-        Set<String> expected = Stream.concat(Arrays.stream(EntityType.values()).map(EntityType::type),
-                Arrays.stream(RelationshipType.values()).map(RelationshipType::type)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = Stream.of(Arrays.stream(EntityType.values()).map(EntityType::type),
+                Arrays.stream(RelationshipType.values()).map(RelationshipType::type),
+                Arrays.stream(MappedRelationshipType.values()).map(MappedRelationshipType::type))
+                .flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
         Set<String> emitted = Stream.concat(entities.stream(), relationships.stream())
                 .map(o -> (String) o.get("_type")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, emitted, "every _type of the data model, and nothing else");

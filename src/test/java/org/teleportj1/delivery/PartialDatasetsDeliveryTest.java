@@ -49,11 +49,12 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
     static final List<String> ACCESS_LIST_TYPES = List.of(
             "teleport_access_list",
             "teleport_access_list_assigned_role",
-            "teleport_access_list_has_access_list",
+            "teleport_access_list_has_list",
             "teleport_access_list_has_review",
             "teleport_access_list_has_user",
-            "teleport_access_list_owns_access_list",
+            "teleport_access_list_owns_list",
             "teleport_access_list_review",
+            "teleport_access_request_created_list",
             "teleport_account_has_access_list",
             "teleport_account_has_user",
             "teleport_role_allows_user",
@@ -63,10 +64,16 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
             "teleport_user_performed_access_list_review");
     static final List<String> ROLE_TYPES = List.of(
             "teleport_access_list_assigned_role",
+            "teleport_access_request_has_role",
             "teleport_account_has_role",
+            "teleport_bot_assigned_role",
+            "teleport_github_team_assigned_role",
+            "teleport_idp_group_assigned_role",
+            "teleport_lock_restricts_role",
             "teleport_role",
             "teleport_role_allows_role",
             "teleport_role_allows_user",
+            "teleport_sso_connector_assigned_role",
             "teleport_user_assigned_role");
 
     private static final J1StandIn J1 = new J1StandIn();

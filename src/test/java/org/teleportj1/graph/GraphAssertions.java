@@ -28,6 +28,8 @@ public final class GraphAssertions {
     private static final Set<String> ENTITY_SYSTEM = Set.of("_key", "_type", "_class", "_rawData");
     private static final Set<String> RELATIONSHIP_SYSTEM = Set.of("_key", "_type", "_class", "_fromEntityKey",
             "_toEntityKey");
+    /** A mapped relationship names its ends in {@code _mapping} (docs/jupiterone-api.md §3.1). */
+    private static final Set<String> MAPPED_SYSTEM = Set.of("_key", "_type", "_class", "_mapping");
     private static final int MAX_REPORTED = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +72,14 @@ public final class GraphAssertions {
             if (!allKeys.add(relationship.get("_key"))) {
                 problems.add("duplicate key " + relationship.get("_key"));
             }
+            if (relationship.containsKey("_mapping")) {
+                // the target lives in another integration; our end must be here
+                Object source = ((Map<?, ?>) relationship.get("_mapping")).get("sourceEntityKey");
+                if (!entityKeys.contains(source)) {
+                    problems.add("mapped relationship " + relationship.get("_key") + " has no source entity " + source);
+                }
+                continue;
+            }
             for (String end : List.of("_fromEntityKey", "_toEntityKey")) {
                 if (!entityKeys.contains(relationship.get(end))) {
                     problems.add("relationship " + relationship.get("_key") + " dangles: no entity "
@@ -105,8 +115,18 @@ public final class GraphAssertions {
     /** Problems of one relationship, without looking at the other objects of the graph. */
     public static List<String> relationshipProblems(Map<String, ?> relationship) {
         String key = String.valueOf(relationship.get("_key"));
-        List<String> problems = new ArrayList<>(commonProblems(relationship, RELATIONSHIP_SYSTEM, false));
-        for (String required : RELATIONSHIP_SYSTEM) {
+        boolean mapped = relationship.containsKey("_mapping");
+        Set<String> system = mapped ? MAPPED_SYSTEM : RELATIONSHIP_SYSTEM;
+        Map<String, Object> plain = new java.util.LinkedHashMap<>(relationship);
+        plain.remove("_mapping");
+        List<String> problems = new ArrayList<>(commonProblems(plain, system, false));
+        if (mapped) {
+            problems.addAll(mappingProblems(key, relationship.get("_mapping")));
+        }
+        for (String required : system) {
+            if (required.equals("_mapping")) {
+                continue;
+            }
             if (!(relationship.get(required) instanceof String)) {
                 problems.add(key + ": missing " + required);
             }
@@ -114,6 +134,44 @@ public final class GraphAssertions {
         Object relationshipClass = relationship.get("_class");
         if (!DataModelSchemas.load().relationshipClasses().contains(relationshipClass)) {
             problems.add(key + ": _class " + relationshipClass + " is not a J1 relationship class");
+        }
+        return problems;
+    }
+
+    /** J1's mapping shape: direction, source key, filter keys each present on the target entity. */
+    private static List<String> mappingProblems(String key, Object value) {
+        List<String> problems = new ArrayList<>();
+        if (!(value instanceof Map<?, ?> mapping)) {
+            return List.of(key + ": _mapping must be an object");
+        }
+        if (!List.of("FORWARD", "REVERSE").contains(mapping.get("relationshipDirection"))) {
+            problems.add(key + ": relationshipDirection must be FORWARD or REVERSE");
+        }
+        if (!(mapping.get("sourceEntityKey") instanceof String)) {
+            problems.add(key + ": _mapping.sourceEntityKey must be a string");
+        }
+        if (!(mapping.get("targetEntity") instanceof Map<?, ?> target) || target.isEmpty()) {
+            problems.add(key + ": _mapping.targetEntity must be a non-empty object");
+            return problems;
+        }
+        for (Map.Entry<?, ?> property : target.entrySet()) {
+            String problem = valueProblem(property.getValue(), false);
+            if (problem != null) {
+                problems.add(key + ": targetEntity." + property.getKey() + " " + problem);
+            }
+        }
+        if (!(mapping.get("targetFilterKeys") instanceof List<?> filters) || filters.isEmpty()) {
+            problems.add(key + ": _mapping.targetFilterKeys must be a non-empty list of key lists");
+        } else {
+            for (Object filter : filters) {
+                if (!(filter instanceof List<?> keys) || keys.isEmpty() || !target.keySet().containsAll(keys)) {
+                    problems.add(key + ": filter " + filter + " names properties the target entity lacks");
+                }
+            }
+        }
+        Object skip = mapping.get("skipTargetCreation");
+        if (skip != null && !(skip instanceof Boolean)) {
+            problems.add(key + ": skipTargetCreation must be a boolean");
         }
         return problems;
     }

@@ -31,13 +31,16 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class ManagedQuestionsTest {
     static final Path QUESTIONS = Path.of("config/jupiterone/questions.yaml");
-    static final Path ALERT_RULES = Path.of("config/jupiterone/alert-rules");
+    static final Path RULE_PACK = Path.of("config/jupiterone/alert-rules/teleport.json");
+    /** @jupiterone/jupiterone-alert-rules, downloaded by the build (pom.xml) like the data model. */
+    static final Path J1_RULE_PACKS = Path.of("target/jupiterone-alert-rules/package/rule-packs");
 
     private static final Set<String> RESULTS_ARE = Set.of("BAD", "GOOD", "INFORMATIVE", "UNKNOWN");
-    private static final Set<String> POLLING = Set.of("DISABLED", "THIRTY_MINUTES", "ONE_HOUR", "FOUR_HOURS",
-            "EIGHT_HOURS", "TWELVE_HOURS", "ONE_DAY", "ONE_WEEK");
     private static final Set<String> ALERT_LEVELS = Set.of("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL");
     private static final Pattern TYPE_TOKEN = Pattern.compile("\\bteleport_[a-z_]+\\b");
+    // "FIND <types> ... THAT <VERB> [>>|<<] [AS alias] <types>": the first traversal
+    private static final Pattern TRAVERSAL = Pattern.compile(
+            "FIND \\(?([A-Za-z_|]+)\\)?.*? THAT (!?[A-Z]+)( >>| <<)?(?: AS \\w+)? \\(?([A-Za-z_|]+)\\)?");
     // "<alias.>property <operator>": the properties a query filters on
     private static final Pattern COMPARED = Pattern.compile("\\b(?:[A-Za-z]+\\.)?([A-Za-z_][A-Za-z0-9]*)\\s*(?:!=|>=|<=|=|>|<)");
     // "alias.property" in RETURN clauses
@@ -53,9 +56,11 @@ class ManagedQuestionsTest {
         emittedTypes = new HashSet<>();
         Arrays.stream(EntityType.values()).forEach(t -> emittedTypes.add(t.type()));
         Arrays.stream(RelationshipType.values()).forEach(t -> emittedTypes.add(t.type()));
+        Arrays.stream(MappedRelationshipType.values()).forEach(t -> emittedTypes.add(t.type()));
         // properties the realistic cluster actually produces
-        TeleportFixtures.Run run = TeleportFixtures.run(RealisticClusterTest.roles(), RealisticClusterTest.users(),
-                RealisticClusterTest.accessLists(), RealisticClusterTest.members(), RealisticClusterTest.reviews());
+        TeleportFixtures.Run run = TeleportFixtures.run(TeleportFixtures.cluster(), RealisticClusterTest.roles(),
+                RealisticClusterTest.users(), RealisticClusterTest.accessLists(), RealisticClusterTest.members(),
+                RealisticClusterTest.reviews(), RealisticClusterTest.controls());
         emittedProperties = new HashSet<>();
         run.sink().entities.forEach(e -> emittedProperties.addAll(e.keySet()));
         run.sink().relationships.forEach(r -> emittedProperties.addAll(r.keySet()));
@@ -95,46 +100,87 @@ class ManagedQuestionsTest {
     }
 
     @Test
-    void alertRulesCoverTheFirstFourQuestionsWithTheSameQueries() throws IOException {
-        List<String> firstFour = firstQueries().subList(0, 4);
-        List<String> ruleQueries = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        try (Stream<Path> files = Files.list(ALERT_RULES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode rule = new ObjectMapper().readTree(file.toFile());
-                String name = rule.path("name").asText();
-                assertTrue(name.length() >= 1 && name.length() <= 255, file.toString());
-                assertTrue(names.add(name), "duplicate rule name " + name);
-                assertFalse(rule.path("description").asText().isBlank(), file.toString());
-                assertEquals("v1", rule.path("version").asText(), file.toString());
-                assertTrue(POLLING.contains(rule.path("pollingInterval").asText()), file.toString());
-                JsonNode queries = rule.path("question").path("queries");
-                assertTrue(queries.isArray() && queries.size() > 0, file.toString());
-                Set<String> queryNames = new HashSet<>();
-                for (JsonNode query : queries) {
-                    assertTrue(queryNames.add(query.path("name").asText()), file.toString());
-                    assertEquals("v1", query.path("version").asText(), file.toString());
-                    assertQueryIsSane(file.toString(), query.path("query").asText());
-                    ruleQueries.add(query.path("query").asText());
+    void theRulePackHasTheShapeOfJupiterOnesOwnPacks() throws IOException {
+        JsonNode pack = new ObjectMapper().readTree(RULE_PACK.toFile());
+        Set<String> ruleKeys = new HashSet<>();
+        Set<String> queryKeys = new HashSet<>();
+        int rules = 0;
+        try (Stream<Path> files = Files.list(J1_RULE_PACKS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode j1Pack = new ObjectMapper().readTree(file.toFile());
+                assertTrue(j1Pack.isArray(), file + ": J1's packs are arrays of rules");
+                for (JsonNode rule : j1Pack) {
+                    rules++;
+                    rule.fieldNames().forEachRemaining(ruleKeys::add);
+                    rule.path("queries").forEach(query -> query.fieldNames().forEachRemaining(queryKeys::add));
                 }
-                JsonNode operation = rule.path("operations").path(0);
-                assertEquals("FILTER", operation.path("when").path("type").asText(), file.toString());
-                String condition = operation.path("when").path("condition").toString();
-                assertTrue(queryNames.stream().anyMatch(q -> condition.contains("queries." + q + ".total")),
-                        file + ": the condition must test one of the rule's queries");
-                List<String> actions = new ArrayList<>();
-                operation.path("actions").forEach(a -> actions.add(a.path("type").asText()));
-                assertTrue(actions.contains("CREATE_ALERT"), file.toString());
-                operation.path("actions").forEach(a -> {
-                    if ("alertLevel".equals(a.path("targetProperty").asText())) {
-                        assertTrue(ALERT_LEVELS.contains(a.path("targetValue").asText()), file.toString());
-                    }
-                });
             }
         }
-        assertEquals(4, names.size());
-        assertEquals(firstFour.stream().map(ManagedQuestionsTest::normalise).sorted().toList(),
-                ruleQueries.stream().map(ManagedQuestionsTest::normalise).sorted().toList());
+        assertTrue(rules > 0, "J1's rule packs were downloaded to " + J1_RULE_PACKS);
+        // what J1's client provisions a pack with: its defaults test this query's total
+        String defaults = Files.readString(J1_RULE_PACKS.resolveSibling("index.js"));
+        Matcher tested = Pattern.compile("queries\\.(\\w+)\\.total").matcher(defaults);
+        assertTrue(tested.find(), "the package's default alert settings name the query they test");
+        String testedQuery = tested.group(1);
+
+        assertTrue(pack.isArray() && pack.size() > 0, RULE_PACK + " is an array of rules, as J1's packs are");
+        Set<String> names = new HashSet<>();
+        for (JsonNode rule : pack) {
+            String name = rule.path("name").asText();
+            assertTrue(name.length() >= 1 && name.length() <= 255, name);
+            assertTrue(names.add(name), "duplicate rule name " + name);
+            rule.fieldNames().forEachRemaining(key -> assertTrue(ruleKeys.contains(key),
+                    name + ": '" + key + "' is no field of J1's rule packs " + ruleKeys));
+            assertFalse(rule.path("description").asText().isBlank(), name);
+            assertTrue(ALERT_LEVELS.contains(rule.path("alertLevel").asText()), name);
+            JsonNode queries = rule.path("queries");
+            assertTrue(queries.isArray() && queries.size() > 0, name);
+            boolean testedPresent = false;
+            for (JsonNode query : queries) {
+                query.fieldNames().forEachRemaining(key -> assertTrue(queryKeys.contains(key),
+                        name + ": query field '" + key + "' is not used by J1's packs " + queryKeys));
+                assertEquals("v1", query.path("version").asText(), name);
+                assertQueryIsSane(name, query.path("query").asText());
+                testedPresent |= testedQuery.equals(query.path("name").asText());
+            }
+            assertTrue(testedPresent, name + ": the default alert condition tests queries." + testedQuery);
+        }
+    }
+
+    @Test
+    void everyRuleAsksTheFirstQueryOfAShippedQuestion() throws IOException {
+        List<String> questions = firstQueries().stream().map(ManagedQuestionsTest::normalise).toList();
+        JsonNode pack = new ObjectMapper().readTree(RULE_PACK.toFile());
+        List<String> asked = new ArrayList<>();
+        for (JsonNode rule : pack) {
+            String query = normalise(rule.path("queries").path(0).path("query").asText());
+            assertTrue(questions.contains(query), rule.path("name").asText() + " asks no question's query: " + query);
+            asked.add(query);
+        }
+        for (String topic : List.of("reviewOverdue", "membership.expired", "superAdmin = true AS role RETURN user",
+                "isBot = true", "locked = true", "inForce = true", "teleport_bot_instance", "teleport_idp_group")) {
+            assertTrue(asked.stream().anyMatch(q -> q.contains(topic)), "no alert rule about " + topic);
+        }
+    }
+
+    @Test
+    void aTypeJoinedToItselfIsTraversedInOneDirection() {
+        for (String query : allQueries()) {
+            assertEquals(List.of(), undirectedSelfJoins(normalise(query)), query);
+        }
+        assertEquals(1, undirectedSelfJoins("FIND teleport_role AS a THAT ALLOWS AS e teleport_role").size(),
+                "the check finds an undirected self-join");
+        assertEquals(0, undirectedSelfJoins("FIND teleport_role AS a THAT ALLOWS >> AS e teleport_role").size());
+    }
+
+    /** The first traversal of a query when both ends can be the same _type and no >> or << is given. */
+    private static List<String> undirectedSelfJoins(String query) {
+        Matcher traversal = TRAVERSAL.matcher(query);
+        if (!traversal.find() || traversal.group(3) != null) {
+            return List.of();
+        }
+        Set<String> from = Set.of(traversal.group(1).split("\\|"));
+        return Arrays.stream(traversal.group(4).split("\\|")).filter(from::contains).toList();
     }
 
     @Test
@@ -145,6 +191,15 @@ class ManagedQuestionsTest {
             assertFalse(saneProblems(broken).isEmpty(), broken);
         }
         assertEquals(List.of(), saneProblems("FIND teleport_user WITH active = false AS u RETURN u.name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> allQueries() {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> question : (List<Map<String, Object>>) questionFile.get("questions")) {
+            ((List<Map<String, Object>>) question.get("queries")).forEach(q -> out.add((String) q.get("query")));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -186,7 +241,9 @@ class ManagedQuestionsTest {
         if (depth != 0) {
             problems.add("unbalanced parentheses");
         }
-        String unquoted = text.replaceAll("\"[^\"]*\"|'[^']*'", "\"\"");
+        String unquoted = text.replaceAll("\"[^\"]*\"|'[^']*'", "\"\"")
+                // a traversal's direction is no comparison
+                .replaceAll(" (>>|<<) ", " ");
         Matcher types = TYPE_TOKEN.matcher(unquoted);
         boolean anyType = false;
         while (types.find()) {

@@ -156,7 +156,21 @@ class RealisticClusterTest {
     private static TeleportFixtures.Run runCluster() {
         ClusterInfo cluster = new ClusterInfo(TeleportFixtures.CLUSTER, "17.4.2", "example.teleport.sh:443",
                 "Example Teleport", TeleportFixtures.NOW);
-        return TeleportFixtures.run(cluster, roles(), users(), accessLists(), members(), reviews());
+        return TeleportFixtures.run(cluster, roles(), users(), accessLists(), members(), reviews(), controls());
+    }
+
+    /** One of each optional resource, linked to the users, roles and lists above. */
+    static TeleportFixtures.Controls controls() {
+        return new TeleportFixtures.Controls(
+                List.of(ControlsFixtures.lock("lock-eve", "user", "eve", days(2)),
+                        ControlsFixtures.lock("lock-breakglass", "role", "breakglass", null)),
+                List.of(ControlsFixtures.request("req-1", "bob", "prod-admin", ControlsFixtures.APPROVED, days(1), "eve")
+                                .build(),
+                        ControlsFixtures.promoted("req-2", "carol@example.com", "prod-readonly", "2b7c-production")),
+                List.of(ControlsFixtures.bot("ci", "prod-admin")),
+                List.of(ControlsFixtures.instance("ci", "i-1", days(-40))),
+                List.of(ControlsFixtures.saml("okta", "groups", "SRE", "prod-admin"),
+                        ControlsFixtures.github("github", "acme", "platform", "dev")));
     }
 
     @Test
@@ -166,6 +180,7 @@ class RealisticClusterTest {
         Set<String> expected = new TreeSet<>();
         Arrays.stream(EntityType.values()).forEach(t -> expected.add(t.type()));
         Arrays.stream(RelationshipType.values()).forEach(t -> expected.add(t.type()));
+        Arrays.stream(MappedRelationshipType.values()).forEach(t -> expected.add(t.type()));
         assertEquals(expected, run.sink().types());
         run.sink().assertValid();
         assertEquals(run.sink().entities.size(), run.stats().entities());

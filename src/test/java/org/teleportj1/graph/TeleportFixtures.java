@@ -1,5 +1,6 @@
 package org.teleportj1.graph;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,10 @@ import org.teleportj1.proto.accesslist.v1.Recurrence;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.accesslist.v1.ReviewSpec;
 import org.teleportj1.proto.header.v1.ResourceHeader;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.LoginStatus;
 import org.teleportj1.proto.types.Metadata;
 import org.teleportj1.proto.types.RoleConditions;
@@ -61,14 +66,31 @@ final class TeleportFixtures {
 
     static Run run(ClusterInfo cluster, List<RoleV6> roles, List<UserV2> users, List<AccessList> lists,
                    List<Member> members, List<Review> reviews) {
+        return run(cluster, roles, users, lists, members, reviews, Controls.NONE);
+    }
+
+    /** The optional resources of a hand-made cluster. */
+    record Controls(List<LockV2> locks, List<AccessRequestV3> requests, List<Bot> bots, List<BotInstance> instances,
+                    List<Message> connectors) {
+        static final Controls NONE = new Controls(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Feeds the pages in the route's order: roles, locks, requests, users, lists, members, reviews, bots, … */
+    static Run run(ClusterInfo cluster, List<RoleV6> roles, List<UserV2> users, List<AccessList> lists,
+                   List<Member> members, List<Review> reviews, Controls controls) {
         RecordingSink sink = new RecordingSink();
         GraphBuilder builder = new GraphBuilder(cluster, sink);
         builder.account();
         builder.roles(roles);
+        builder.locks(controls.locks());
+        builder.accessRequests(controls.requests());
         builder.users(users);
         builder.accessLists(lists);
         builder.members(members);
         builder.reviews(reviews);
+        builder.bots(controls.bots());
+        builder.botInstances(controls.instances());
+        builder.ssoConnectors(controls.connectors());
         builder.complete();
         return new Run(sink, builder.stats());
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleportj1.jupiterone.J1Settings;
 import org.teleportj1.jupiterone.J1StandIn;
+import org.teleportj1.sync.OptionalResources;
 import org.teleportj1.sandbox.IdentityRequest;
 import org.teleportj1.sandbox.KeyEncoding;
 import org.teleportj1.sandbox.KeyType;
@@ -78,14 +79,15 @@ class ConfigurationCheckTest {
 
         assertTrue(items.stream().allMatch(ConfigurationCheck.Item::ok), ConfigurationCheck.format(items));
         assertEquals(List.of("identity", "ping", "list roles", "list users", "list access lists",
-                "list access list members", "list access list reviews", "server quirks", "leadership", "api key"),
+                "list access list members", "list access list reviews", "list locks", "list access requests",
+                "list bots", "list bot instances", "list SSO connectors", "server quirks", "leadership", "api key"),
                 items.stream().map(ConfigurationCheck.Item::name).toList());
         assertTrue(item(items, "ping").detail().contains(SandboxOptions.DEFAULT_CLUSTER_NAME));
         assertTrue(item(items, "list users").detail().matches("\\d+ in \\d+ pages?"), item(items, "list users").detail());
         assertEquals("none met", item(items, "server quirks").detail());
         assertEquals("no cluster service (single instance): every 'run' process syncs this cluster",
                 item(items, "leadership").detail());
-        assertTrue(ConfigurationCheck.format(items).endsWith("All 10 checks passed."));
+        assertTrue(ConfigurationCheck.format(items).endsWith("All 15 checks passed."));
         List<J1StandIn.Request> probes = j1.requests();
         assertTrue(probes.stream().allMatch(r -> r.method().equals("GET")), "the J1 check only reads");
     }
@@ -120,6 +122,22 @@ class ConfigurationCheckTest {
                 lists.detail());
         assertFalse(item(items, "list access list members").ok());
         assertTrue(ConfigurationCheck.format(items).contains("FAIL  list access lists"));
+    }
+
+    @Test
+    void anOptionalResourceTheRoleMayNotReadPassesWithTheRuleToAdd() {
+        sandbox.behaviour(SandboxBehaviour.normal().withPermissionDenied("bot"));
+        try {
+            List<ConfigurationCheck.Item> items = check(GOOD_KEY, cluster("lab", sandbox.address(),
+                    sandbox.identityFile()));
+
+            ConfigurationCheck.Item bots = item(items, "list bots");
+            assertTrue(bots.ok(), "auto mode: the sync goes on without bots");
+            assertTrue(bots.detail().contains("[{resources: [bot], verbs: [list, read]}]"), bots.detail());
+            assertTrue(item(items, "list locks").detail().matches("\\d+ in \\d+ pages?"));
+        } finally {
+            sandbox.behaviour(SandboxBehaviour.normal());
+        }
     }
 
     @Test
@@ -162,7 +180,8 @@ class ConfigurationCheckTest {
     private static List<ConfigurationCheck.Item> check(String apiKey, ClusterRoute cluster) {
         JupiterOneProbe probe = new JupiterOneProbe(new J1Settings(j1.baseUrl(), apiKey, "account-1", "teleport-lab",
                 null), Duration.ofSeconds(10));
-        return new ConfigurationCheck(new ClusterIdentities(context), probe, LeadershipProbe.SINGLE_INSTANCE,
+        return new ConfigurationCheck(new ClusterIdentities(context), probe, OptionalResources.auto(),
+                LeadershipProbe.SINGLE_INSTANCE,
                 Clock.systemUTC()).run(List.of(cluster));
     }
 

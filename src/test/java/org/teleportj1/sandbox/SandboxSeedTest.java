@@ -112,7 +112,8 @@ class SandboxSeedTest {
     void rolesCoverRulesEscalationsLabelsAndOptions() {
         assertEquals("*", role("editor").getSpec().getAllow().getRules(0).getResources(0));
         assertEquals("*", role("editor").getSpec().getAllow().getRules(0).getVerbs(0));
-        assertEquals(Set.of("user", "role", "access_list", "user_login_state"),
+        assertEquals(Set.of("user", "role", "access_list", "user_login_state", "lock", "access_request", "bot",
+                        "bot_instance", "saml", "oidc", "github"),
                 Set.copyOf(role("jupiterone-reader").getSpec().getAllow().getRules(0).getResourcesList()));
         assertEquals(List.of("^dev-.*$", "editor"), role("requester").getSpec().getAllow().getRequest().getRolesList());
         assertEquals(List.of("access"), role("requester").getSpec().getAllow().getRequest().getSearchAsRolesList());

@@ -12,13 +12,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.graph.EntityType;
+import org.teleportj1.graph.MappedRelationshipType;
 import org.teleportj1.graph.RelationshipType;
 import org.teleportj1.teleport.TeleportResource;
 
 class PartialTypesTest {
-    private static final Set<String> KNOWN = Set.copyOf(Stream.concat(
+    private static final Set<String> KNOWN = Set.copyOf(Stream.of(
             Arrays.stream(EntityType.values()).map(EntityType::type),
-            Arrays.stream(RelationshipType.values()).map(RelationshipType::type)).toList());
+            Arrays.stream(RelationshipType.values()).map(RelationshipType::type),
+            Arrays.stream(MappedRelationshipType.values()).map(MappedRelationshipType::type)).flatMap(s -> s).toList());
 
     @Test
     void onlyRolesAndTheAccessListResourcesAreTolerable() {

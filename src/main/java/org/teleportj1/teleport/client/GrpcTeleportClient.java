@@ -1,6 +1,7 @@
 package org.teleportj1.teleport.client;
 
 import com.google.protobuf.Empty;
+import com.google.protobuf.Message;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListServiceGrpc;
 import org.teleportj1.proto.accesslist.v1.ListAccessListMembersRequest;
@@ -18,10 +20,23 @@ import org.teleportj1.proto.accesslist.v1.ListAllAccessListReviewsRequest;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.auth.AuthServiceGrpc;
+import org.teleportj1.proto.auth.GetLocksRequest;
 import org.teleportj1.proto.auth.GetUsersRequest;
+import org.teleportj1.proto.auth.ListAccessRequestsRequest;
 import org.teleportj1.proto.auth.ListRolesRequest;
 import org.teleportj1.proto.auth.PingRequest;
 import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.machineid.v1.BotInstanceServiceGrpc;
+import org.teleportj1.proto.machineid.v1.BotServiceGrpc;
+import org.teleportj1.proto.machineid.v1.ListBotInstancesRequest;
+import org.teleportj1.proto.machineid.v1.ListBotInstancesV2Request;
+import org.teleportj1.proto.machineid.v1.ListBotsRequest;
+import org.teleportj1.proto.types.AccessRequestFilter;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.LockV2;
+import org.teleportj1.proto.types.ResourcesWithSecretsRequest;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
 import org.teleportj1.proto.users.v1.ListUsersRequest;
@@ -40,6 +55,9 @@ final class GrpcTeleportClient implements TeleportClient {
     static final int ACCESS_LISTS_PAGE = 100;
     static final int MEMBERS_PAGE = 200;
     static final int REVIEWS_PAGE = 200;
+    static final int ACCESS_REQUESTS_PAGE = 500;
+    static final int BOTS_PAGE = 500;
+    static final int BOT_INSTANCES_PAGE = 500;
     /** The GetUsers stream carries every user in one call; give it far longer than a page call. */
     static final Duration MIN_STREAM_TIMEOUT = Duration.ofMinutes(30);
 
@@ -55,6 +73,20 @@ final class GrpcTeleportClient implements TeleportClient {
     private static final String LIST_REVIEWS = AccessListServiceGrpc.getListAccessListReviewsMethod().getFullMethodName();
     private static final String LIST_ALL_REVIEWS =
             AccessListServiceGrpc.getListAllAccessListReviewsMethod().getFullMethodName();
+
+    private static final String GET_LOCKS = AuthServiceGrpc.getGetLocksMethod().getFullMethodName();
+    private static final String LIST_REQUESTS = AuthServiceGrpc.getListAccessRequestsMethod().getFullMethodName();
+    private static final String GET_REQUESTS = AuthServiceGrpc.getGetAccessRequestsV2Method().getFullMethodName();
+    private static final String LIST_BOTS = BotServiceGrpc.getListBotsMethod().getFullMethodName();
+    private static final String LIST_INSTANCES_V2 =
+            BotInstanceServiceGrpc.getListBotInstancesV2Method().getFullMethodName();
+    private static final String LIST_INSTANCES = BotInstanceServiceGrpc.getListBotInstancesMethod().getFullMethodName();
+    private static final String GET_SAML = AuthServiceGrpc.getGetSAMLConnectorsMethod().getFullMethodName();
+    private static final String GET_OIDC = AuthServiceGrpc.getGetOIDCConnectorsMethod().getFullMethodName();
+    private static final String GET_GITHUB = AuthServiceGrpc.getGetGithubConnectorsMethod().getFullMethodName();
+    /** Connectors are always read without their secrets (client secrets, signing keys). */
+    private static final ResourcesWithSecretsRequest NO_SECRETS =
+            ResourcesWithSecretsRequest.newBuilder().setWithSecrets(false).build();
 
     private final TeleportChannel channel;
     private final TeleportSettings settings;
@@ -107,29 +139,36 @@ final class GrpcTeleportClient implements TeleportClient {
         return new PagedListing.Page<>(response.getUsersList(), response.getNextPageToken());
     }
 
-    /** GetUsers as a lazily consumed stream; failures while reading carry the method name. */
     private Iterator<UserV2> userStream() {
-        Duration timeout = settings.callTimeout().compareTo(MIN_STREAM_TIMEOUT) > 0 ? settings.callTimeout()
-                : MIN_STREAM_TIMEOUT;
-        Iterator<UserV2> stream = RpcCalls.call(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.calls())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return stream(GET_USERS, () -> AuthServiceGrpc.newBlockingStub(channel.calls())
+                .withDeadlineAfter(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .getUsers(GetUsersRequest.newBuilder().setWithSecrets(false).build()));
+    }
+
+    /** A server stream carries everything in one call; give it far longer than a page call. */
+    private Duration streamTimeout() {
+        return settings.callTimeout().compareTo(MIN_STREAM_TIMEOUT) > 0 ? settings.callTimeout() : MIN_STREAM_TIMEOUT;
+    }
+
+    /** A server stream, lazily consumed; failures while reading carry the method name. */
+    private static <T> Iterator<T> stream(String method, Supplier<Iterator<T>> call) {
+        Iterator<T> stream = RpcCalls.call(method, call);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 try {
                     return stream.hasNext();
                 } catch (StatusRuntimeException e) {
-                    throw new RpcFailure(GET_USERS, e);
+                    throw new RpcFailure(method, e);
                 }
             }
 
             @Override
-            public UserV2 next() {
+            public T next() {
                 try {
                     return stream.next();
                 } catch (StatusRuntimeException e) {
-                    throw new RpcFailure(GET_USERS, e);
+                    throw new RpcFailure(method, e);
                 }
             }
         };
@@ -218,6 +257,63 @@ final class GrpcTeleportClient implements TeleportClient {
                 quirks));
     }
 
+    @Override
+    public Iterator<List<LockV2>> locks() {
+        // InForceOnly false: expired locks stay visible, and the builder decides what is in force
+        return translated(new CallPages<>(List.of(() -> RpcCalls.call(GET_LOCKS, () -> auth().getLocks(
+                GetLocksRequest.newBuilder().setInForceOnly(false).build())).getLocksList())));
+    }
+
+    @Override
+    public Iterator<List<AccessRequestV3>> accessRequests() {
+        return translated(new FallbackPages<>(
+                new PagedListing<AccessRequestV3>("access requests", ACCESS_REQUESTS_PAGE, (token, size) -> {
+                    var response = RpcCalls.call(LIST_REQUESTS, () -> auth().listAccessRequests(
+                            ListAccessRequestsRequest.newBuilder().setFilter(AccessRequestFilter.getDefaultInstance())
+                                    .setLimit(size).setStartKey(token).build()));
+                    return new PagedListing.Page<>(response.getAccessRequestsList(), response.getNextKey());
+                }),
+                () -> new ChunkedPages<>(stream(GET_REQUESTS, () -> AuthServiceGrpc.newBlockingStub(channel.calls())
+                        .withDeadlineAfter(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .getAccessRequestsV2(AccessRequestFilter.getDefaultInstance())), ACCESS_REQUESTS_PAGE),
+                GET_REQUESTS + " (stream)"));
+    }
+
+    @Override
+    public Iterator<List<Bot>> bots() {
+        return translated(new PagedListing<>("bots", BOTS_PAGE, (token, size) -> {
+            var response = RpcCalls.call(LIST_BOTS, () -> BotServiceGrpc.newBlockingStub(channel.calls())
+                    .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS)
+                    .listBots(ListBotsRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
+            return new PagedListing.Page<>(response.getBotsList(), response.getNextPageToken());
+        }));
+    }
+
+    @Override
+    public Iterator<List<BotInstance>> botInstances() {
+        return translated(new FallbackPages<>(
+                new PagedListing<BotInstance>("bot instances", BOT_INSTANCES_PAGE, (token, size) -> {
+                    var response = RpcCalls.call(LIST_INSTANCES_V2, () -> botInstanceStub().listBotInstancesV2(
+                            ListBotInstancesV2Request.newBuilder().setPageSize(size).setPageToken(token).build()));
+                    return new PagedListing.Page<>(response.getBotInstancesList(), response.getNextPageToken());
+                }),
+                () -> new PagedListing<>("bot instances", BOT_INSTANCES_PAGE, (token, size) -> {
+                    var response = RpcCalls.call(LIST_INSTANCES, () -> botInstanceStub().listBotInstances(
+                            ListBotInstancesRequest.newBuilder().setPageSize(size).setPageToken(token).build()));
+                    return new PagedListing.Page<>(response.getBotInstancesList(), response.getNextPageToken());
+                }),
+                LIST_INSTANCES));
+    }
+
+    @Override
+    public Iterator<List<Message>> ssoConnectors() {
+        return translated(new CallPages<>(List.of(
+                () -> RpcCalls.call(GET_SAML, () -> auth().getSAMLConnectors(NO_SECRETS)).getSAMLConnectorsList(),
+                () -> RpcCalls.call(GET_OIDC, () -> auth().getOIDCConnectors(NO_SECRETS)).getOIDCConnectorsList(),
+                () -> RpcCalls.call(GET_GITHUB, () -> auth().getGithubConnectors(NO_SECRETS))
+                        .getGithubConnectorsList())));
+    }
+
     /** Teleport keys a member by its list and its name: {@code <list>/<member>}. */
     private static String memberKey(Member member) {
         return member.getSpec().getAccessList() + "/" + memberName(member);
@@ -264,6 +360,11 @@ final class GrpcTeleportClient implements TeleportClient {
 
     private AccessListServiceGrpc.AccessListServiceBlockingStub accessListStub() {
         return AccessListServiceGrpc.newBlockingStub(channel.calls())
+                .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private BotInstanceServiceGrpc.BotInstanceServiceBlockingStub botInstanceStub() {
+        return BotInstanceServiceGrpc.newBlockingStub(channel.calls())
                 .withDeadlineAfter(deadlineMillis(), TimeUnit.MILLISECONDS);
     }
 

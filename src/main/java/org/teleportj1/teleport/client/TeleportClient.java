@@ -1,11 +1,16 @@
 package org.teleportj1.teleport.client;
 
+import com.google.protobuf.Message;
 import java.util.Iterator;
 import java.util.List;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.Member;
 import org.teleportj1.proto.accesslist.v1.Review;
 import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.proto.machineid.v1.Bot;
+import org.teleportj1.proto.machineid.v1.BotInstance;
+import org.teleportj1.proto.types.AccessRequestV3;
+import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
 
@@ -27,6 +32,21 @@ public interface TeleportClient {
 
     /** Reviews of every access list (ListAllAccessListReviews, falling back to per-list calls). */
     Iterator<List<Review>> accessListReviews();
+
+    /** Every lock, in force or expired (GetLocks). */
+    Iterator<List<LockV2>> locks();
+
+    /** Every access request (ListAccessRequests, falling back to the GetAccessRequestsV2 stream). */
+    Iterator<List<AccessRequestV3>> accessRequests();
+
+    /** Every bot (BotService/ListBots). */
+    Iterator<List<Bot>> bots();
+
+    /** Every bot instance (ListBotInstancesV2, falling back to ListBotInstances). */
+    Iterator<List<BotInstance>> botInstances();
+
+    /** SAML, OIDC and GitHub connectors, without secrets: one page per kind. */
+    Iterator<List<Message>> ssoConnectors();
 
     /**
      * The known server bugs this client has met so far and works around, each with what to upgrade

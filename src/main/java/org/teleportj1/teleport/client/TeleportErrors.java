@@ -24,7 +24,16 @@ final class TeleportErrors {
             Map.entry("teleport.accesslist.v1.AccessListService/ListAccessListMembers", "access_list"),
             Map.entry("teleport.accesslist.v1.AccessListService/ListAllAccessListMembers", "access_list"),
             Map.entry("teleport.accesslist.v1.AccessListService/ListAccessListReviews", "access_list"),
-            Map.entry("teleport.accesslist.v1.AccessListService/ListAllAccessListReviews", "access_list"));
+            Map.entry("teleport.accesslist.v1.AccessListService/ListAllAccessListReviews", "access_list"),
+            Map.entry("proto.AuthService/GetLocks", "lock"),
+            Map.entry("proto.AuthService/ListAccessRequests", "access_request"),
+            Map.entry("proto.AuthService/GetAccessRequestsV2", "access_request"),
+            Map.entry("teleport.machineid.v1.BotService/ListBots", "bot"),
+            Map.entry("teleport.machineid.v1.BotInstanceService/ListBotInstances", "bot_instance"),
+            Map.entry("teleport.machineid.v1.BotInstanceService/ListBotInstancesV2", "bot_instance"),
+            Map.entry("proto.AuthService/GetSAMLConnectors", "saml"),
+            Map.entry("proto.AuthService/GetOIDCConnectors", "oidc"),
+            Map.entry("proto.AuthService/GetGithubConnectors", "github"));
 
     private TeleportErrors() {
     }
@@ -44,7 +53,8 @@ final class TeleportErrors {
                         + identity.path() + ", roles " + identity.roles() + "): the identity's roles need a rule"
                         + " with verbs list,read on resource " + resource + ". Add to one of its roles: allow.rules:"
                         + " [{resources: [" + resource + "], verbs: [list, read]}] (or sign the identity for a bot"
-                        + " or user with such a role). The server said: " + status.getDescription(), failure);
+                        + " or user with such a role). The server said: " + status.getDescription(), failure,
+                        TeleportException.Kind.DENIED, resource, rpc);
             }
             case UNAUTHENTICATED -> new TeleportException(server + " did not accept the identity of '" + identity.user()
                     + "' from " + identity.path() + " (" + said + "). The identity may be revoked, locked or issued by"
@@ -58,7 +68,7 @@ final class TeleportErrors {
                     + " rate-limiting, run the sync less often.", failure);
             case UNIMPLEMENTED -> new TeleportException(server + " does not implement " + rpc + " (" + said + ") and"
                     + " there is no fallback for it. Upgrade the Teleport cluster (14.3 or later is supported, see the"
-                    + " README section 'Teleport versions').", failure);
+                    + " README section 'Teleport versions').", failure, TeleportException.Kind.UNIMPLEMENTED, null, rpc);
             default -> new TeleportException(server + " failed " + rpc + " for identity " + identity.path() + ": "
                     + said, failure);
         };

@@ -1,6 +1,7 @@
 package org.teleportj1.teleport.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,42 @@ class TeleportVersionMatrixTest {
             assertEquals(truth.accessListCount(), Pages.drain(client.accessLists()).size());
             assertEverything(truth, client);
             assertEquals(expectedQuirks(version), ((GrpcTeleportClient) client).listingQuirks());
+        }
+    }
+
+    /**
+     * Locks, access requests and connectors on every release (the access-request stream where the
+     * paged RPC is missing); bots and bot instances where the release has them, else UNIMPLEMENTED.
+     */
+    @ParameterizedTest
+    @EnumSource(TeleportVersion.class)
+    void everyProfileListsTheOptionalResourcesItServes(TeleportVersion version) {
+        try (SandboxCluster cluster = SandboxCluster.start(SandboxOptions.defaults(dir).withTeleportVersion(version));
+             TeleportConnection connection = connect(cluster)) {
+            TeleportClient client = connection.client();
+            SandboxData truth = cluster.data();
+            assertEquals(truth.locks().count(), Pages.drain(client.locks()).size());
+            assertEquals(sorted(truth.accessRequests().map(r -> r.getMetadata().getName())),
+                    sorted(Pages.drain(client.accessRequests()).stream().map(r -> r.getMetadata().getName())));
+            assertEquals(version == TeleportVersion.V14_3 || version == TeleportVersion.V15_0 ? 1 : 0,
+                    cluster.calls("GetAccessRequestsV2"), "the stream only where ListAccessRequests is missing");
+            assertEquals(truth.ssoConnectors().count(), Pages.drain(client.ssoConnectors()).size());
+            if (version == TeleportVersion.V14_3) {
+                assertEquals(TeleportException.Kind.UNIMPLEMENTED,
+                        assertThrows(TeleportException.class, () -> Pages.drain(client.bots())).kind());
+            } else {
+                assertEquals(truth.bots().count(), Pages.drain(client.bots()).size());
+            }
+            if (version == TeleportVersion.V14_3 || version == TeleportVersion.V15_0) {
+                TeleportException missing = assertThrows(TeleportException.class,
+                        () -> Pages.drain(client.botInstances()));
+                assertEquals(TeleportException.Kind.UNIMPLEMENTED, missing.kind());
+                assertEquals("teleport.machineid.v1.BotInstanceService/ListBotInstances", missing.method());
+            } else {
+                assertEquals(truth.botInstances().count(), Pages.drain(client.botInstances()).size());
+                assertEquals(version == TeleportVersion.CURRENT ? 0 : 1, cluster.calls("ListBotInstances"),
+                        "the deprecated RPC only where V2 is missing");
+            }
         }
     }
 
