@@ -198,14 +198,20 @@ public final class Bench {
         log(String.format(Locale.ROOT, "--- %s (load %s)", name, load));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        if (!process.waitFor(20, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(name + " did not finish in 20 minutes; see " + logFile);
+        boolean finished = process.waitFor(20, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
         }
         long processMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        String line = Files.readAllLines(logFile).stream().filter(l -> l.startsWith(PipelineScenario.RESULT))
-                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(name + " printed no result (exit "
-                        + process.exitValue() + "); see " + logFile));
+        List<String> lines = Files.readAllLines(logFile);
+        String line = lines.stream().filter(l -> l.startsWith(PipelineScenario.RESULT)).reduce((a, b) -> b).orElse(null);
+        if (line == null) {
+            // one failed scenario is a result row, not the end of the bench
+            return failed(name, !finished ? "did not finish in 20 minutes"
+                    : lines.stream().anyMatch(l -> l.contains("java.lang.OutOfMemoryError"))
+                            ? "out of memory with -Xmx" + heap : "exit " + process.exitValue() + ", no result",
+                    processMillis, logFile);
+        }
         ObjectNode result = (ObjectNode) JSON.readTree(line.substring(PipelineScenario.RESULT.length()));
         result.put("name", name);
         result.put("processMillis", processMillis);
@@ -215,6 +221,17 @@ public final class Bench {
                 result.path("result").asText(), processMillis / 1000.0, result.path("runMillis").asLong() / 1000.0,
                 mb(result.path("peakHeapSampledBytes").asLong()), mb(result.path("peakLiveHeapAfterGcBytes").asLong()),
                 mb(result.path("rssPeakBytes").asLong())));
+        return result;
+    }
+
+    private static ObjectNode failed(String name, String reason, long processMillis, Path logFile) {
+        ObjectNode result = JSON.createObjectNode();
+        result.put("name", name);
+        result.put("result", "FAILED");
+        result.put("failure", reason);
+        result.put("processMillis", processMillis);
+        result.put("log", logFile.toString());
+        log(String.format(Locale.ROOT, "    FAILED after %.1f s: %s; see %s", processMillis / 1000.0, reason, logFile));
         return result;
     }
 
@@ -257,7 +274,7 @@ public final class Bench {
             node.set("bestRaw", raw);
             node.put("ratioPipelineToRaw", round(best.path("runMillis").asDouble() / raw.path("runMillis").asDouble()));
             JsonNode rawMap = node.path("rawMap");
-            if (!rawMap.isMissingNode()) {
+            if (!rawMap.isMissingNode() && !rawMap.has("failure")) {
                 node.put("ratioPipelineToRawMap",
                         round(best.path("runMillis").asDouble() / rawMap.path("runMillis").asDouble()));
             }
@@ -270,7 +287,8 @@ public final class Bench {
         }
         List<JsonNode> list = new ArrayList<>();
         runs.forEach(list::add);
-        return list.stream().min(Comparator.comparingLong(r -> r.path("runMillis").asLong())).orElse(null);
+        return list.stream().filter(r -> !r.has("failure"))
+                .min(Comparator.comparingLong(r -> r.path("runMillis").asLong())).orElse(null);
     }
 
     private void verdict() {

@@ -114,6 +114,11 @@ final class Report {
     }
 
     private static void row(StringBuilder out, JsonNode run, JsonNode size) {
+        if (run.has("failure")) {
+            line(out, "%-22s %8d   FAILED: %s", run.path("name").asText(), size.path("users").asInt(),
+                    run.path("failure").asText());
+            return;
+        }
         double wall = s(run.path("runMillis"));
         long objects = run.path("standIn").path("j1").path("acceptedObjects").asLong();
         long items = 0;
