@@ -238,6 +238,8 @@ public final class Bench {
     private List<String> measuredFlags() {
         List<String> flags = new ArrayList<>();
         flags.add("-Xmx" + heap);
+        // an out-of-memory JVM may linger with live threads; this makes it a prompt FAILED row instead
+        flags.add("-XX:+ExitOnOutOfMemoryError");
         flags.addAll(jvmArgs);
         return flags;
     }
