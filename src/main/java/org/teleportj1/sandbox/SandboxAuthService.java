@@ -3,16 +3,18 @@ package org.teleportj1.sandbox;
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import org.teleportj1.proto.auth.AuthServiceGrpc;
+import org.teleportj1.proto.auth.Event;
 import org.teleportj1.proto.auth.GetRolesResponse;
 import org.teleportj1.proto.auth.GetUsersRequest;
 import org.teleportj1.proto.auth.ListRolesRequest;
 import org.teleportj1.proto.auth.ListRolesResponse;
 import org.teleportj1.proto.auth.PingRequest;
 import org.teleportj1.proto.auth.PingResponse;
+import org.teleportj1.proto.auth.Watch;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.UserV2;
 
-/** {@code proto.AuthService}: Ping, the legacy GetUsers stream and GetRoles, and paged ListRoles. */
+/** {@code proto.AuthService}: Ping, the legacy GetUsers stream and GetRoles, paged ListRoles, WatchEvents. */
 final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
     /** What the legacy switch reports: a v14 release without ListUsers, ListRoles and ListAll*. */
     static final String LEGACY_VERSION = "14.2.4";
@@ -62,6 +64,11 @@ final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
                     .setNextKey(page.hasMore() ? page.nextKey() : "")
                     .build();
         });
+    }
+
+    @Override
+    public void watchEvents(Watch request, StreamObserver<Event> observer) {
+        data.watches().serve(request, observer, faults.behaviour());
     }
 
     @Override

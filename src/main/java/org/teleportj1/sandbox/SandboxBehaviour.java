@@ -42,8 +42,12 @@ public record SandboxBehaviour(boolean legacyServer, boolean userPageBoundaryBug
             .map(method -> method.getBareMethodName())
             .collect(Collectors.toUnmodifiableSet());
 
-    /** The resource names Teleport's RBAC checks for the served calls. */
-    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list");
+    /**
+     * The resource names Teleport's RBAC checks for the served calls; members and reviews are their
+     * own kinds only for WatchEvents (docs/teleport-api.md §8).
+     */
+    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list", "access_list_member",
+            "access_list_review");
 
     public SandboxBehaviour {
         if (maxPageSize < 0) {
