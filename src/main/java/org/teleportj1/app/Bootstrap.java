@@ -102,6 +102,7 @@ public final class Bootstrap {
         Main main = newMain(options);
         // only the schedules follow leadership: a one-shot run must not wait for it
         main.configure().addConfiguration(ClusterLeadership.class);
+        main.configure().addConfiguration(ChangeWatching.class);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {

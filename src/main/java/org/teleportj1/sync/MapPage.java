@@ -36,7 +36,7 @@ public class MapPage implements Processor {
             case ACCESS_LISTS -> graph.accessLists((List<AccessList>) page);
             case ACCESS_LIST_MEMBERS -> graph.members((List<Member>) page);
             case ACCESS_LIST_REVIEWS -> graph.reviews((List<Review>) page);
-            case PING -> throw new IllegalArgumentException("ping has no pages");
+            case PING, WATCH -> throw new IllegalArgumentException(resource.uriName() + " has no pages");
         }
         LOG.debug("Cluster '{}': mapped a page of {} {}", run.cluster(), page.size(), resource.uriName());
         run.progress().page(resource.uriName(), page.size());

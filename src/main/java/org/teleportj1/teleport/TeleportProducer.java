@@ -42,6 +42,7 @@ public class TeleportProducer extends DefaultProducer {
             case ACCESS_LISTS -> client.accessLists();
             case ACCESS_LIST_MEMBERS -> client.accessListMembers();
             case ACCESS_LIST_REVIEWS -> client.accessListReviews();
+            case WATCH -> throw new IllegalArgumentException("teleport:watch is a consumer: use it with 'from'");
         };
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(TeleportConstants.RESOURCE, resource.uriName());

@@ -9,7 +9,9 @@ public enum TeleportResource {
     USERS("users"),
     ACCESS_LISTS("accessLists"),
     ACCESS_LIST_MEMBERS("accessListMembers"),
-    ACCESS_LIST_REVIEWS("accessListReviews");
+    ACCESS_LIST_REVIEWS("accessListReviews"),
+    /** A consumer: the cluster's changes ({@link TeleportWatchConsumer}). */
+    WATCH("watch");
 
     private final String uriName;
 
