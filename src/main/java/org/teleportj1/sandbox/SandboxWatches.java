@@ -44,11 +44,16 @@ public final class SandboxWatches {
     public void refuseWith(Status status) {
         refusal = status;
         if (status != null) {
-            for (Watcher watcher : watchers) {
-                watchers.remove(watcher);
-                synchronized (watcher) {
-                    watcher.observer().onError(status.asRuntimeException());
-                }
+            closeAll(status);
+        }
+    }
+
+    /** Ends every open watch with {@code status} (e.g. UNAVAILABLE: a dropped connection); new watches are served. */
+    public void closeAll(Status status) {
+        for (Watcher watcher : watchers) {
+            watchers.remove(watcher);
+            synchronized (watcher) {
+                watcher.observer().onError(status.asRuntimeException());
             }
         }
     }

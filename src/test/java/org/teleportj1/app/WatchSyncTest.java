@@ -142,6 +142,24 @@ class WatchSyncTest {
     }
 
     @Test
+    void aLostStreamIsOpenedAgainWithOneWarningAndASyncForWhatItMayHaveMissed() throws Exception {
+        try (RunModeApp app = start(null)) {
+            awaitWatching();
+            CLUSTER.data().watches().closeAll(Status.UNAVAILABLE.withDescription("connection reset by the test"));
+
+            RunModeApp.await("a sync after the watch is back", Duration.ofSeconds(30), () -> finalized().size() == 1);
+            assertEquals(1, CLUSTER.data().watches().open(), "watching again");
+        }
+        assertEquals(2, CLUSTER.calls("WatchEvents"), "the first stream and the one after the break");
+        List<String> warnings = log.lines().stream().filter(line -> line.startsWith("WARN")
+                && line.contains("The watch of cluster 'lab'")).toList();
+        assertEquals(1, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).contains("reconnecting, first in 1 s"), warnings.get(0));
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("the watch resumed after a break")),
+                "the sync says why it ran");
+    }
+
+    @Test
     void aWatchThatIsNotPermittedLeavesTheClusterOnItsScheduleWithOneWarning() throws Exception {
         // listing members needs access_list; watching them needs access_list_member itself
         CLUSTER.behaviour(SandboxBehaviour.normal().withPermissionDenied("access_list_member"));
