@@ -110,7 +110,7 @@ public final class Bootstrap {
     }
 
     /** The {@code run} application, not yet started: schedules, leadership and change watching. */
-    static Main scheduledMain(AppOptions options) {
+    public static Main scheduledMain(AppOptions options) {
         Main main = newMain(options);
         // only the schedules follow leadership: a one-shot run must not wait for it
         main.configure().addConfiguration(ClusterLeadership.class);

@@ -31,7 +31,7 @@ public class TeleportWatchConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(TeleportWatchConsumer.class);
 
     private final Object lock = new Object();
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
     private WatchStream stream;
     private Duration nextDelay = FIRST_RECONNECT;
     private boolean everInitialized;
