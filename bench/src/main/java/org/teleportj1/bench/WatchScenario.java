@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -133,11 +134,13 @@ public final class WatchScenario {
                 started.countDown();
             }
         });
-        main.configure().addConfiguration(camel -> camel.getManagementStrategy().addEventNotifier(
-                new EventNotifierSupport() {
+        main.configure().addConfiguration(new CamelConfiguration() {
+            @Override
+            public void configure(CamelContext camel) {
+                camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                     @Override
                     public void notify(CamelEvent event) {
-                        if (event instanceof CamelEvent.ExchangeCompletedEvent done
+                        if (event instanceof CamelEvent.ExchangeCompletedEvent
                                 || event instanceof CamelEvent.ExchangeFailedEvent) {
                             SyncRun run = ((CamelEvent.ExchangeEvent) event).getExchange()
                                     .getProperty(SyncRun.PROPERTY, SyncRun.class);
@@ -146,7 +149,9 @@ public final class WatchScenario {
                             }
                         }
                     }
-                }));
+                });
+            }
+        });
         Thread thread = new Thread(() -> {
             try {
                 main.run();
