@@ -25,7 +25,8 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  *                                this; 0 = never
  * @param unavailableOnCall       method name (e.g. "ListUsers") → the call number (1-based) that fails
  *                                once with UNAVAILABLE
- * @param deniedResources         resources ("user", "role", "access_list") whose calls are PERMISSION_DENIED
+ * @param deniedResources         resources ("user", "role", "access_list", ...) whose calls, and watches of
+ *                                that kind, are PERMISSION_DENIED
  * @param vanishedAccessLists     lists deleted mid-run: still listed, but their per-list calls answer
  *                                NOT_FOUND and their members and reviews are gone from the ListAll calls
  * @param teleportVersion         the release imitated: its RPC set, its listing bugs and Ping's version
