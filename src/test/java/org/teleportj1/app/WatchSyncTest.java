@@ -142,6 +142,26 @@ class WatchSyncTest {
     }
 
     @Test
+    void scheduledAndChangeTriggeredRunsNeverOverlap() throws Exception {
+        try (RunModeApp app = start("0/2 * * * * ?")) {
+            awaitWatching();
+            // changes every 300 ms for 6 s: change-triggered runs fall due while scheduled ones run
+            for (int i = 0; i < 20; i++) {
+                CLUSTER.data().putUser(TeleportResources.user("overlap-" + i + "@example.com", List.of("access")).build());
+                Thread.sleep(300);
+            }
+            String last = KEYS + "user:overlap-19@example.com";
+            RunModeApp.await("a finalized job with the last change", Duration.ofSeconds(40),
+                    () -> finalized().stream().anyMatch(job -> job.entityKeys.contains(last)));
+        }
+        List<J1StandIn.Job> jobs = j1.jobs();
+        assertTrue(jobs.size() >= 3, "scheduled and change-triggered runs: " + jobs.size());
+        assertTrue(jobs.stream().allMatch(job -> job.othersOpen == 0), "a job started while another was open");
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("change to JupiterOne in")), "a latency figure");
+        assertTrue(log.lines().stream().noneMatch(line -> line.contains("already being synced")), "no overlap refused");
+    }
+
+    @Test
     void aLostStreamIsOpenedAgainWithOneWarningAndASyncForWhatItMayHaveMissed() throws Exception {
         try (RunModeApp app = start(null)) {
             awaitWatching();
