@@ -53,6 +53,8 @@ public final class ClusterWatch extends RoutePolicySupport {
     private TeleportWatchConsumer consumer;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> due;
+    /** The second the last run began in: run ids are its start to the second, so the next waits for a new one. */
+    private long lastRunSecond = Long.MIN_VALUE;
 
     public ClusterWatch(WatchSettings settings, Clock clock, BiConsumer<String, Duration> latencies) {
         this.settings = settings;
@@ -167,6 +169,7 @@ public final class ClusterWatch extends RoutePolicySupport {
         }
         LOG.info("Cluster '{}' changed ({}{}); syncing now", cluster, covered.map(ChangeScheduler.Change::what)
                 .orElse("?"), covered.isPresent() ? ", first at " + covered.get().at() : "");
+        nextRunSecond();
         Exchange exchange = trigger.createExchange(false);
         exchange.setProperty(TRIGGER, WATCH);
         exchange.setProperty(COVERED, covered.orElse(null));
@@ -187,9 +190,23 @@ public final class ClusterWatch extends RoutePolicySupport {
             return; // fire() holds the slot and started the scheduler's run
         }
         runSlot.acquireUninterruptibly();
+        nextRunSecond();
         synchronized (this) {
             exchange.setProperty(COVERED, scheduler.runStarted().orElse(null));
         }
+    }
+
+    /** Holding the run slot: a run that follows another within the same second waits for the next one. */
+    private void nextRunSecond() {
+        long now = clock.millis();
+        if (now / 1000 == lastRunSecond) {
+            try {
+                Thread.sleep(1000 - now % 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lastRunSecond = clock.millis() / 1000;
     }
 
     @Override
