@@ -71,17 +71,4 @@ final class ChangeScheduler {
     void runEnded() {
         running = false;
     }
-
-    /** A run that failed leaves its changes unsynced: they are pending again, from their first change. */
-    void runFailed(Change covered) {
-        running = false;
-        if (covered == null) {
-            return;
-        }
-        if (first == null || covered.at().isBefore(first.at())) {
-            Instant latest = last == null ? covered.at() : last;
-            first = covered;
-            last = latest;
-        }
-    }
 }

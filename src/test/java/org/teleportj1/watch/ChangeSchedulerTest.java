@@ -97,18 +97,6 @@ class ChangeSchedulerTest {
     }
 
     @Test
-    void aFailedRunLeavesItsChangesPending() {
-        scheduler.changed(at(0), "a");
-        ChangeScheduler.Change covered = scheduler.runStarted().orElseThrow();
-        scheduler.changed(at(5), "during");
-
-        scheduler.runFailed(covered);
-
-        assertEquals(Optional.of(at(20)), scheduler.dueAt());
-        assertEquals("a", scheduler.runStarted().orElseThrow().what(), "latency still counts from the first change");
-    }
-
-    @Test
     void twoRunsAtOnceAreRefused() {
         scheduler.runStarted();
         assertThrows(IllegalStateException.class, scheduler::runStarted);
