@@ -37,7 +37,7 @@ class ArchitectureTest {
     void theImportSeesEveryTopLevelPackage() {
         // guards against a rule that passes because it imported nothing
         for (String pkg : new String[] {"app", "batch", "deadletter", "delivery", "graph", "jupiterone", "ops", "run",
-                "sandbox", "state", "sync", "teleport", "proto"}) {
+                "sandbox", "state", "sync", "teleport", "watch", "proto"}) {
             assertTrue(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)),
                     "no production class imported in " + ROOT + "." + pkg);
         }

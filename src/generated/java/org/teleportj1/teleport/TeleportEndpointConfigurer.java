@@ -24,8 +24,14 @@ public class TeleportEndpointConfigurer extends PropertyConfigurerSupport implem
         TeleportEndpoint target = (TeleportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "address": target.getConfiguration().setAddress(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "calltimeoutseconds":
         case "callTimeoutSeconds": target.getConfiguration().setCallTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expirywarningminutes":
         case "expiryWarningMinutes": target.getConfiguration().setExpiryWarningMinutes(property(camelContext, int.class, value)); return true;
         case "identityfile":
@@ -49,8 +55,14 @@ public class TeleportEndpointConfigurer extends PropertyConfigurerSupport implem
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "address": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "calltimeoutseconds":
         case "callTimeoutSeconds": return int.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expirywarningminutes":
         case "expiryWarningMinutes": return int.class;
         case "identityfile":
@@ -75,8 +87,14 @@ public class TeleportEndpointConfigurer extends PropertyConfigurerSupport implem
         TeleportEndpoint target = (TeleportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "address": return target.getConfiguration().getAddress();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "calltimeoutseconds":
         case "callTimeoutSeconds": return target.getConfiguration().getCallTimeoutSeconds();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "expirywarningminutes":
         case "expiryWarningMinutes": return target.getConfiguration().getExpiryWarningMinutes();
         case "identityfile":

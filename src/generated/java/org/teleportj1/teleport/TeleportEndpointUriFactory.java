@@ -23,9 +23,12 @@ public class TeleportEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(11);
+        Set<String> props = new HashSet<>(14);
         props.add("address");
+        props.add("bridgeErrorHandler");
         props.add("callTimeoutSeconds");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("expiryWarningMinutes");
         props.add("identityFile");
         props.add("lazyStartProducer");

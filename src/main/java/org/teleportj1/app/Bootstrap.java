@@ -99,9 +99,7 @@ public final class Bootstrap {
 
     /** Starts the application with its schedules until it is stopped; {@code started} runs once it is up. */
     static int scheduled(AppOptions options, Consumer<CamelContext> started) {
-        Main main = newMain(options);
-        // only the schedules follow leadership: a one-shot run must not wait for it
-        main.configure().addConfiguration(ClusterLeadership.class);
+        Main main = scheduledMain(options);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
@@ -109,6 +107,16 @@ public final class Bootstrap {
             }
         });
         return run(main, options, new int[] {TeleportJupiterOne.OK});
+    }
+
+    /** The {@code run} application, not yet started: schedules, leadership and change watching. */
+    public static Main scheduledMain(AppOptions options) {
+        Main main = newMain(options);
+        // only the schedules follow leadership: a one-shot run must not wait for it
+        main.configure().addConfiguration(ClusterLeadership.class);
+        // one-shot runs never watch
+        main.configure().addConfiguration(ChangeWatching.class);
+        return main;
     }
 
     private static int run(Main main, AppOptions options, int[] exitCode) {

@@ -19,6 +19,7 @@ import org.teleportj1.sandbox.TeleportResources;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.StateDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -75,15 +76,32 @@ final class SandboxDemo implements Callable<Integer> {
 
                 An administrator now changes the cluster: adds user %s, removes bob from the
                 Engineering access list, and edits the role 'auditor'. Run 2 syncs again and reports
-                what changed since run 1, by _type (also in demo/state/default/changes.json).
+                what changed since run 1, by _type (keys in demo/state/default/dry-run/changes.json)
+                and in sentences (demo/state/default/dry-run/changes.txt).
                 """.formatted(NEW_USER));
-        int exit = OneShotSync.exitCode(OneShotSync.runAll(context, Set.of("default")));
+        List<SyncRun> second = OneShotSync.runAll(context, Set.of("default"));
+        printSentences(context, second.get(0));
+        int exit = OneShotSync.exitCode(second);
         System.out.println("""
 
                 Next: 'check' validates a real configuration (README: Pointing it at a real cluster);
                 'sync' and 'run' do the same against your clusters and JupiterOne.
                 """);
         return exit;
+    }
+
+    /** The second run's change report in sentences, as the state directory keeps it. */
+    private static void printSentences(CamelContext context, SyncRun run) {
+        if (run == null || run.result() != RunResult.SUCCEEDED) {
+            return;
+        }
+        Path file = context.getRegistry().findSingleByType(StateDirectory.class).cluster(run.cluster())
+                .changeReportDir(run.mode().target()).resolve("changes.txt");
+        try {
+            System.out.println(System.lineSeparator() + Files.readString(file));
+        } catch (IOException e) {
+            System.out.println("(no readable change report: " + e.getMessage() + ")");
+        }
     }
 
     /** The three changes of the acceptance scenario. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.teleportj1.state.OwnerOnlyFiles;
@@ -14,11 +15,14 @@ import org.teleportj1.run.SyncRun;
 
 /**
  * After a successful run: compares its graph with the cluster's last successful run, logs the
- * change report, writes it to {@code changes.json} in the target's change-report directory, and
- * makes this run the new baseline of that target.
+ * change report and its sentences, writes them to {@code changes.json} (keys, for machines) and
+ * {@code changes.txt} (sentences, for people) in the target's change-report directory, and makes
+ * this run the new baseline of that target.
  */
 public class ChangeReporter {
     static final String REPORT_FILE = "changes.json";
+    /** The sentences, for people. */
+    static final String SENTENCES_FILE = "changes.txt";
     /** Keys listed per _type and kind of change in the log; the file has all of them. */
     private static final int KEYS_LOGGED = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeReporter.class);
@@ -32,20 +36,53 @@ public class ChangeReporter {
     }
 
     public ChangeReport report(SyncRun run, GraphFingerprints graph) {
+        return report(run, graph, null);
+    }
+
+    /** With {@code details} (may be null) the report also says in sentences what changed ({@link ChangeSentences}). */
+    public ChangeReport report(SyncRun run, GraphFingerprints graph, ReadableState details) {
         String target = run.mode().target();
+        Path dir = state.dir(run.cluster(), target);
         FingerprintState.Baseline baseline = state.read(run.cluster(), target).orElse(null);
         ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), state, baseline, graph);
         LOG.info("{}", report.table(KEYS_LOGGED));
-        write(report, reportFile(run.cluster(), target));
+        List<String> sentences = details == null ? List.of()
+                : ChangeSentences.of(report, ReadableState.read(dir, json).orElseGet(ReadableState::new), details);
+        if (!sentences.isEmpty()) {
+            LOG.info("What changed in cluster '{}':{}{}", run.cluster(), System.lineSeparator(), bullets(sentences));
+        }
+        write(report, sentences, reportFile(run.cluster(), target));
+        writeText(sentences, report, dir.resolve(SENTENCES_FILE));
         state.write(run.cluster(), target, run.runId(), run.finishedAt(), graph);
+        if (details != null) {
+            details.write(dir, json);
+        }
         return report;
+    }
+
+    private static String bullets(List<String> sentences) {
+        return String.join(System.lineSeparator(), sentences.stream().map(sentence -> "  - " + sentence).toList());
+    }
+
+    private static void writeText(List<String> sentences, ChangeReport report, Path file) {
+        String text = report.firstRun() ? "First successful run of cluster '" + report.cluster() + "' (run "
+                + report.runId() + "): nothing to compare with yet." + System.lineSeparator()
+                : "Changes in cluster '" + report.cluster() + "' in run " + report.runId() + " since run "
+                + report.baselineRunId() + ":" + System.lineSeparator()
+                + (sentences.isEmpty() ? "  (none that a sentence describes; see " + REPORT_FILE + ")"
+                : bullets(sentences)) + System.lineSeparator();
+        try {
+            OwnerOnlyFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the change report " + file, e);
+        }
     }
 
     public Path reportFile(String cluster, String target) {
         return state.dir(cluster, target).resolve(REPORT_FILE);
     }
 
-    private void write(ChangeReport report, Path file) {
+    private void write(ChangeReport report, List<String> sentences, Path file) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("cluster", report.cluster());
         document.put("runId", report.runId());
@@ -55,6 +92,7 @@ public class ChangeReporter {
         document.put("added", report.added());
         document.put("removed", report.removed());
         document.put("changed", report.changed());
+        document.put("sentences", sentences);
         document.put("byType", report.byType());
         try {
             OwnerOnlyFiles.write(file, json.writeValueAsBytes(document));

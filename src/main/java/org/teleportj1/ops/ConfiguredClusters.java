@@ -40,6 +40,11 @@ public final class ConfiguredClusters {
                 .toList();
     }
 
+    /** One cluster route, described the same way. */
+    public static ClusterRoute of(CamelContext context, Route route) {
+        return describe(context, route);
+    }
+
     private static ClusterRoute describe(CamelContext context, Route route) {
         TeleportConfiguration teleport = teleportEndpoint(route).map(TeleportEndpoint::getConfiguration)
                 .orElseGet(TeleportConfiguration::new);

@@ -47,7 +47,7 @@ public class RecordRun implements Processor {
         }
         try {
             if (run.result() == RunResult.SUCCEEDED) {
-                changes.report(run, graph);
+                changes.report(run, graph, exchange.getProperty(TrackChanges.DETAILS, ReadableState.class));
             } else {
                 graph.discard();
             }

@@ -25,6 +25,8 @@ import org.teleportj1.run.SyncRun;
  * <li>gauges {@code teleport.j1.identity.expiry.seconds} [teleport_j1_identity_expiry_seconds{cluster}] (negative
  *     once expired), {@code teleport.j1.last.success.age.seconds} and
  *     {@code teleport.j1.last.success.timestamp.seconds} [{cluster}] (NaN before any success)</li>
+ * <li>the timer {@code teleport.j1.change.to.j1} [teleport_j1_change_to_j1_seconds_*{cluster}]: in {@code run}
+ *     mode, from the first change event a run covers to its finalized job (README: Watching for changes)</li>
  * </ul>
  * Without a MeterRegistry (camel.metrics.enabled=false) it records nothing, and without Micrometer
  * on the class path (a Karaf without it, README: Karaf) it never touches a Micrometer class.
@@ -92,6 +94,16 @@ public class RunMetrics {
         run.progress().totals().forEach((resource, read) -> Counter.builder("teleport.j1.pages")
                 .description("Pages read from Teleport").tags("cluster", cluster, "resource", resource)
                 .register(registry).increment(read.pages()));
+    }
+
+    /** A run delivered changes first seen {@code latency} before its job was finalized. */
+    public void changeToJ1(String cluster, java.time.Duration latency) {
+        MeterRegistry registry = registry();
+        if (registry != null) {
+            Timer.builder("teleport.j1.change.to.j1")
+                    .description("From the first change event a run covers to its finalized job")
+                    .tag("cluster", cluster).register(registry).record(latency);
+        }
     }
 
     /** A run of {@code cluster} could not be delivered and was written, whole, to the dead-letter directory. */

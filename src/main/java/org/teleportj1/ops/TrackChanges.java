@@ -5,10 +5,13 @@ import org.apache.camel.Processor;
 import org.teleportj1.run.SyncRun;
 
 /**
- * Right after a run opens: fingerprints every object the run's batcher serializes, for the change
- * report at the end of the run.
+ * Right after a run opens: fingerprints every object the run's batcher serializes, and keeps the
+ * few details the readable report needs ({@link ReadableState}), for the change report at the end.
  */
 public class TrackChanges implements Processor {
+    /** The exchange property the run's {@link ReadableState} travels in. */
+    public static final String DETAILS = "changeDetails";
+
     private final FingerprintState state;
 
     public TrackChanges(FingerprintState state) {
@@ -19,7 +22,12 @@ public class TrackChanges implements Processor {
     public void process(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         GraphFingerprints fingerprints = GraphFingerprints.create(state.runFile(run.cluster(), run.mode().target(), run.runId()));
-        run.batcher().observe(fingerprints::add);
+        ReadableState details = new ReadableState();
+        run.batcher().observe((object, serialized) -> {
+            fingerprints.add(object, serialized);
+            details.add(object);
+        });
         exchange.setProperty(GraphFingerprints.PROPERTY, fingerprints);
+        exchange.setProperty(DETAILS, details);
     }
 }

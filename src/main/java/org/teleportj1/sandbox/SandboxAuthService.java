@@ -5,6 +5,7 @@ import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import org.teleportj1.proto.auth.AuthServiceGrpc;
+import org.teleportj1.proto.auth.Event;
 import org.teleportj1.proto.auth.GetLocksRequest;
 import org.teleportj1.proto.auth.GetLocksResponse;
 import org.teleportj1.proto.auth.GetRolesResponse;
@@ -21,13 +22,14 @@ import org.teleportj1.proto.types.GithubConnectorV3List;
 import org.teleportj1.proto.types.LockV2;
 import org.teleportj1.proto.types.OIDCConnectorV3List;
 import org.teleportj1.proto.types.ResourcesWithSecretsRequest;
+import org.teleportj1.proto.auth.Watch;
 import org.teleportj1.proto.types.RoleV6;
 import org.teleportj1.proto.types.SAMLConnectorV2List;
 import org.teleportj1.proto.types.UserV2;
 
 /**
  * {@code proto.AuthService}: Ping, the legacy GetUsers stream and GetRoles, paged ListRoles, locks,
- * access requests (paged and as the older stream) and the SSO connectors.
+ * access requests (paged and as the older stream), the SSO connectors and WatchEvents.
  */
 final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
     /** What the legacy switch reports: a v14 release without ListUsers, ListRoles and ListAll*. */
@@ -150,6 +152,11 @@ final class SandboxAuthService extends AuthServiceGrpc.AuthServiceImplBase {
         observer.onError(TeleportStatus.accessDenied("read", kind).withDescription(
                 "access denied to perform action \"read\" with secrets on \"" + kind + "\"").asRuntimeException());
         return true;
+    }
+
+    @Override
+    public void watchEvents(Watch request, StreamObserver<Event> observer) {
+        data.watches().serve(request, observer, faults.behaviour());
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.teleportj1.proto.users.v1.UsersServiceGrpc;
  * @param unavailableOnCall       method name (e.g. "ListUsers") → the call number (1-based) that fails
  *                                once with UNAVAILABLE
  * @param deniedResources         resources ("user", "role", "access_list", "lock", …: {@link #RESOURCES})
- *                                whose calls are PERMISSION_DENIED
+ *                                whose calls, and watches of that kind, are PERMISSION_DENIED
  * @param vanishedAccessLists     lists deleted mid-run: still listed, but their per-list calls answer
  *                                NOT_FOUND and their members and reviews are gone from the ListAll calls
  * @param teleportVersion         the release imitated: its RPC set, its listing bugs and Ping's version
@@ -46,9 +46,12 @@ public record SandboxBehaviour(boolean legacyServer, boolean userPageBoundaryBug
             .map(method -> method.getBareMethodName())
             .collect(Collectors.toUnmodifiableSet());
 
-    /** The resource names Teleport's RBAC checks for the served calls. */
-    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list", "lock", "access_request", "bot",
-            "bot_instance", "saml", "oidc", "github");
+    /**
+     * The resource names Teleport's RBAC checks for the served calls; members and reviews are their
+     * own kinds only for WatchEvents (docs/teleport-api.md §9).
+     */
+    public static final Set<String> RESOURCES = Set.of("user", "role", "access_list", "access_list_member",
+            "access_list_review", "lock", "access_request", "bot", "bot_instance", "saml", "oidc", "github");
 
     public SandboxBehaviour {
         if (maxPageSize < 0) {

@@ -53,6 +53,13 @@ public final class SandboxData {
     final ListLinks ownerLists = new ListLinks();
 
     private final AtomicLong writes = new AtomicLong();
+    /** Open WatchEvents streams; every write below tells them. */
+    private final SandboxWatches watches = new SandboxWatches();
+
+    /** The cluster's watches, and the test hook to refuse them. */
+    public SandboxWatches watches() {
+        return watches;
+    }
 
     // ---- reads ----
 
@@ -193,23 +200,27 @@ public final class SandboxData {
     public synchronized void putUser(UserV2 user) {
         String name = user.getMetadata().getName();
         requireName("user", name);
-        users.put(name, user.toBuilder().setMetadata(user.getMetadata().toBuilder()
-                .setRevision(nextRevision("user", name))).build());
+        UserV2 stored = user.toBuilder().setMetadata(user.getMetadata().toBuilder()
+                .setRevision(nextRevision("user", name))).build();
+        users.put(name, stored);
+        watches.put(stored);
     }
 
     public synchronized boolean removeUser(String name) {
-        return users.remove(name).isPresent();
+        return deleted("user", name, users.remove(name).isPresent());
     }
 
     public synchronized void putRole(RoleV6 role) {
         String name = role.getMetadata().getName();
         requireName("role", name);
-        roles.put(name, role.toBuilder().setMetadata(role.getMetadata().toBuilder()
-                .setRevision(nextRevision("role", name))).build());
+        RoleV6 stored = role.toBuilder().setMetadata(role.getMetadata().toBuilder()
+                .setRevision(nextRevision("role", name))).build();
+        roles.put(name, stored);
+        watches.put(stored);
     }
 
     public synchronized boolean removeRole(String name) {
-        return roles.remove(name).isPresent();
+        return deleted("role", name, roles.remove(name).isPresent());
     }
 
     /** Stores the list without status: status is derived from memberships on every read. */
@@ -222,8 +233,10 @@ public final class SandboxData {
                 ownerLists.link(owner.getName(), name);
             }
         }
-        accessLists.put(name, list.toBuilder().clearStatus()
-                .setHeader(revised(list.getHeader(), "access_list")).build());
+        AccessList stored = list.toBuilder().clearStatus()
+                .setHeader(revised(list.getHeader(), "access_list")).build();
+        accessLists.put(name, stored);
+        watches.put(withStatus(stored));
     }
 
     /** Deletes the list with its memberships and reviews, as Teleport's DeleteAccessList does. */
@@ -237,7 +250,7 @@ public final class SandboxData {
             reviews.remove(key);
         }
         nestedMembers.unlinkFrom(name);
-        return removed.isPresent();
+        return deleted("access_list", name, removed.isPresent());
     }
 
     public synchronized void putMember(Member member) {
@@ -245,17 +258,20 @@ public final class SandboxData {
         String name = member.getSpec().getName();
         requireName("member's access list", list);
         requireName("member", name);
-        removeMember(list, name);
+        members.remove(key(list, name));
+        nestedMembers.unlink(list, name);
         if (member.getSpec().getMembershipKind() == TeleportResources.KIND_LIST) {
             nestedMembers.link(list, name);
         }
-        members.put(key(list, name), member.toBuilder()
-                .setHeader(revised(member.getHeader(), "access_list_member")).build());
+        Member stored = member.toBuilder()
+                .setHeader(revised(member.getHeader(), "access_list_member")).build();
+        members.put(key(list, name), stored);
+        watches.put(stored);
     }
 
     public synchronized boolean removeMember(String list, String name) {
         nestedMembers.unlink(list, name);
-        return members.remove(key(list, name)).isPresent();
+        return deleted("access_list_member", name, members.remove(key(list, name)).isPresent());
     }
 
     public synchronized void putReview(Review review) {
@@ -263,12 +279,21 @@ public final class SandboxData {
         String name = review.getHeader().getMetadata().getName();
         requireName("review's access list", list);
         requireName("review", name);
-        reviews.put(key(list, name), review.toBuilder()
-                .setHeader(revised(review.getHeader(), "access_list_review")).build());
+        Review stored = review.toBuilder()
+                .setHeader(revised(review.getHeader(), "access_list_review")).build();
+        reviews.put(key(list, name), stored);
+        watches.put(stored);
     }
 
     public synchronized boolean removeReview(String list, String name) {
-        return reviews.remove(key(list, name)).isPresent();
+        return deleted("access_list_review", name, reviews.remove(key(list, name)).isPresent());
+    }
+
+    private boolean deleted(String kind, String name, boolean removed) {
+        if (removed) {
+            watches.deleted(kind, name);
+        }
+        return removed;
     }
 
     // ---- used by the generator: resources rebuilt from their index on every read ----

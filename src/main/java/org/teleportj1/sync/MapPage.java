@@ -46,7 +46,7 @@ public class MapPage implements Processor {
             case BOTS -> graph.bots((List<Bot>) page);
             case BOT_INSTANCES -> graph.botInstances((List<BotInstance>) page);
             case SSO_CONNECTORS -> graph.ssoConnectors((List<Message>) page);
-            case PING -> throw new IllegalArgumentException("ping has no pages");
+            case PING, WATCH -> throw new IllegalArgumentException(resource.uriName() + " has no pages");
         }
         LOG.debug("Cluster '{}': mapped a page of {} {}", run.cluster(), page.size(), resource.uriName());
         run.progress().page(resource.uriName(), page.size());

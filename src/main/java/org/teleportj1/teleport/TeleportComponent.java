@@ -33,6 +33,14 @@ public class TeleportComponent extends DefaultComponent {
         return endpoint;
     }
 
+    /** An endpoint for {@code resource} with a copy of {@code configuration}, made in code rather than from a URI. */
+    public TeleportEndpoint endpoint(TeleportResource resource, TeleportConfiguration configuration) {
+        TeleportEndpoint endpoint = new TeleportEndpoint("teleport:" + resource.uriName(), this, resource,
+                configuration.copy());
+        endpoint.setCamelContext(getCamelContext());
+        return endpoint;
+    }
+
     /** The shared connection for an endpoint's configuration. */
     public TeleportConnection connection(TeleportConfiguration configuration) {
         configuration.validate();

@@ -11,13 +11,17 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.teleportj1.teleport.client.TeleportConnection;
 
-/** One Teleport resource of one cluster. Producer only: routes pull from Teleport, Teleport never pushes. */
+/**
+ * One Teleport resource of one cluster. A producer reads it ({@code to: teleport:users}); the consumer
+ * {@code from: teleport:watch} receives the cluster's changes.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "teleport", title = "Teleport", syntax = "teleport:resource",
-        producerOnly = true, category = {Category.RPC, Category.SECURITY}, headersClass = TeleportConstants.class)
+        category = {Category.RPC, Category.SECURITY}, headersClass = TeleportConstants.class)
 public class TeleportEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "ping,roles,users,accessLists,accessListMembers,accessListReviews",
-            description = "What to read: ping, roles, users, accessLists, accessListMembers or accessListReviews")
+    @UriPath(enums = "ping,roles,users,accessLists,accessListMembers,accessListReviews,watch",
+            description = "What to read: ping, roles, users, accessLists, accessListMembers or accessListReviews;"
+                    + " watch (consumer only): the cluster's changes")
     @Metadata(required = true)
     private final TeleportResource resource;
 
@@ -40,12 +44,21 @@ public class TeleportEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (resource == TeleportResource.WATCH) {
+            throw new UnsupportedOperationException("teleport:watch only consumes; use it with 'from'");
+        }
         return new TeleportProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("teleport: endpoints only produce; use them with 'to'");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (resource != TeleportResource.WATCH) {
+            throw new UnsupportedOperationException("teleport:" + resource.uriName() + " only produces; use it with"
+                    + " 'to', or 'from: teleport:watch' for the cluster's changes");
+        }
+        TeleportWatchConsumer consumer = new TeleportWatchConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override

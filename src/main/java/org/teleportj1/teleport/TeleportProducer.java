@@ -47,6 +47,7 @@ public class TeleportProducer extends DefaultProducer {
             case BOTS -> client.bots();
             case BOT_INSTANCES -> client.botInstances();
             case SSO_CONNECTORS -> client.ssoConnectors();
+            case WATCH -> throw new IllegalArgumentException("teleport:watch is a consumer: use it with 'from'");
         };
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(TeleportConstants.RESOURCE, resource.uriName());

@@ -14,7 +14,9 @@ public enum TeleportResource {
     ACCESS_REQUESTS("accessRequests", "access-requests"),
     BOTS("bots", "bots"),
     BOT_INSTANCES("botInstances", "bot-instances"),
-    SSO_CONNECTORS("ssoConnectors", "sso-connectors");
+    SSO_CONNECTORS("ssoConnectors", "sso-connectors"),
+    /** A consumer: the cluster's changes ({@link TeleportWatchConsumer}). */
+    WATCH("watch", null);
 
     private final String uriName;
     private final String setting;

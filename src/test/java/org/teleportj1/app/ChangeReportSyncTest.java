@@ -87,6 +87,15 @@ class ChangeReportSyncTest extends CamelMainTestSupport {
                 assertTrue(explained, kind + " " + k + " is not one of the three changes");
             }));
         }
+        List<String> sentences = new ArrayList<>();
+        report.path("sentences").forEach(sentence -> sentences.add(sentence.asText()));
+        // people in name order, then roles
+        assertEquals(List.of(
+                "bob removed from list Engineering: lost dev-db, dev-k8s",
+                "User " + SandboxDemo.NEW_USER + " added, granted access directly",
+                "Role auditor changed: allowLogins added audit-readonly"), sentences);
+        String text = java.nio.file.Files.readString(STATE.resolve("lab").resolve("dry-run").resolve("changes.txt"));
+        assertTrue(text.contains("  - bob removed from list Engineering: lost dev-db, dev-k8s"), text);
         assertEquals(3, report.path("added").asLong(), report.toString());
         assertEquals(3, report.path("removed").asLong(), report.toString());
         assertEquals(2, report.path("changed").asLong(), report.toString());

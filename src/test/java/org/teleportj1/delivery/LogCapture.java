@@ -15,7 +15,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Every log line (with its stack trace) written while attached, as the operator's log file would hold it. */
-final class LogCapture extends AbstractAppender {
+public final class LogCapture extends AbstractAppender {
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
@@ -23,7 +23,7 @@ final class LogCapture extends AbstractAppender {
     }
 
     /** Attaches to the root logger, and turns our delivery loggers up to DEBUG so their detail is checked too. */
-    static LogCapture attach() {
+    public static LogCapture attach() {
         LogCapture capture = new LogCapture();
         capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -37,7 +37,7 @@ final class LogCapture extends AbstractAppender {
         return capture;
     }
 
-    void detach() {
+    public void detach() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().removeAppender(getName());
         context.updateLoggers();
@@ -56,7 +56,7 @@ final class LogCapture extends AbstractAppender {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return new ArrayList<>(lines);
     }
 

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
  * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
+ * {@code bench.watch} (true: the watch scenario, {@link WatchScenario}), {@code bench.watchHeap} (1g),
  * {@code bench.out} (target/bench).
  */
 public final class Bench {
@@ -149,6 +150,13 @@ public final class Bench {
                 check(run, reference.path("objects").asLong(), true);
                 node.set("fault", run);
             }
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.watch", "true"))) {
+            // its own sandbox in its JVM: the scenario changes the cluster while 'run' watches it
+            ObjectNode watch = scenario("watch-" + users, WatchScenario.class, List.of(String.valueOf(users)),
+                    List.of("-Xmx" + System.getProperty("bench.watchHeap", "1g")));
+            node.set("watch", watch);
+            log("    watch: " + watch);
         }
         summarize(node);
         return node;

@@ -38,6 +38,19 @@ final class Report {
         }
         out.append('\n');
         for (JsonNode size : report.path("sizes")) {
+            JsonNode watch = size.path("watch");
+            for (String phase : new String[] {"oneChange", "hundredChangesIn10s"}) {
+                JsonNode p = watch.path(phase);
+                if (!p.isMissingNode()) {
+                    line(out, "watch %d users, %s: %d runs, change -> J1 %s s (first change to last run done %s s;"
+                                    + " runs took %s s)", size.path("users").asInt(), phase, p.path("runs").asInt(),
+                            p.path("changeToJ1SecondsFirstRun").asText(),
+                            p.path("firstChangeToLastRunFinishedSeconds").asText(), p.path("runSeconds").toString());
+                }
+            }
+        }
+        out.append('\n');
+        for (JsonNode size : report.path("sizes")) {
             JsonNode best = size.path("bestPipeline");
             if (best.isMissingNode()) {
                 continue;

@@ -113,6 +113,11 @@ final class GrpcTeleportClient implements TeleportClient {
     }
 
     @Override
+    public WatchStream watch(List<String> kinds, WatchListener listener) {
+        return GrpcWatch.start(channel, kinds, listener, java.time.Clock.systemUTC());
+    }
+
+    @Override
     public Iterator<List<RoleV6>> roles() {
         return translated(new FallbackPages<>(
                 new PagedListing<RoleV6>("roles", ROLES_PAGE, (token, size) -> {

@@ -55,4 +55,12 @@ public interface TeleportClient {
     default List<String> workarounds() {
         return List.of();
     }
+
+    /**
+     * Opens a WatchEvents stream for {@code kinds} (Teleport kind names, e.g. {@code user}); events
+     * go to {@code listener} until the stream ends or is closed.
+     */
+    default WatchStream watch(List<String> kinds, WatchListener listener) {
+        throw new UnsupportedOperationException("this Teleport client cannot watch");
+    }
 }
