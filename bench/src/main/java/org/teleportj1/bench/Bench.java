@@ -236,7 +236,7 @@ public final class Bench {
         ObjectNode result = JSON.createObjectNode();
         result.put("name", name);
         result.put("result", "FAILED");
-        result.put("failure", reason);
+        result.put("scenarioFailure", reason);
         result.put("processMillis", processMillis);
         result.put("log", logFile.toString());
         log(String.format(Locale.ROOT, "    FAILED after %.1f s: %s; see %s", processMillis / 1000.0, reason, logFile));
@@ -284,7 +284,7 @@ public final class Bench {
             node.set("bestRaw", raw);
             node.put("ratioPipelineToRaw", round(best.path("runMillis").asDouble() / raw.path("runMillis").asDouble()));
             JsonNode rawMap = node.path("rawMap");
-            if (!rawMap.isMissingNode() && !rawMap.has("failure")) {
+            if (!rawMap.isMissingNode() && !rawMap.has("scenarioFailure")) {
                 node.put("ratioPipelineToRawMap",
                         round(best.path("runMillis").asDouble() / rawMap.path("runMillis").asDouble()));
             }
@@ -297,7 +297,7 @@ public final class Bench {
         }
         List<JsonNode> list = new ArrayList<>();
         runs.forEach(list::add);
-        return list.stream().filter(r -> !r.has("failure"))
+        return list.stream().filter(r -> !r.has("scenarioFailure"))
                 .min(Comparator.comparingLong(r -> r.path("runMillis").asLong())).orElse(null);
     }
 

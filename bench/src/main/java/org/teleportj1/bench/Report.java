@@ -127,9 +127,9 @@ final class Report {
     }
 
     private static void row(StringBuilder out, JsonNode run, JsonNode size) {
-        if (run.has("failure")) {
+        if (run.has("scenarioFailure")) {
             line(out, "%-22s %8d   FAILED: %s", run.path("name").asText(), size.path("users").asInt(),
-                    run.path("failure").asText());
+                    run.path("scenarioFailure").asText());
             return;
         }
         double wall = s(run.path("runMillis"));
