@@ -11,6 +11,7 @@ import org.osgi.service.cm.ManagedService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.app.ConfigurationException;
+import org.teleportj1.run.FailureReason;
 
 /**
  * Owns the bundle's one Camel context: each configuration Config Admin hands over (the bundle's
@@ -44,7 +45,7 @@ final class ConfiguredContext implements ManagedService {
                     e.getMessage(), configFile);
         } catch (Exception | LinkageError e) {
             // a LinkageError is a missing or mismatched bundle: name it instead of Config Admin's stack trace
-            LOG.error("teleport-jupiterone could not start: {} (settings: {})", Causes.describe(e), configFile);
+            LOG.error("teleport-jupiterone could not start: {} (settings: {})", FailureReason.of(e), configFile);
             LOG.debug("start-up failure", e);
         }
     }
