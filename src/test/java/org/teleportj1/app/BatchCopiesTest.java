@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.run.RunResult;
@@ -31,7 +29,7 @@ import org.teleportj1.sandbox.SandboxOptions;
  * config/examples/batch-copies.camel.yaml (the one the README shows), dropped next to a cluster
  * file, copies every batch of a dry run, and together the copies are exactly the dry-run output.
  */
-class BatchCopiesTest extends CamelMainTestSupport {
+class BatchCopiesTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path EXAMPLE = Path.of("config/examples/batch-copies.camel.yaml");
     private static final Path WORK = TestDirectories.create("batch-copies");
@@ -56,19 +54,11 @@ class BatchCopiesTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(ROUTES));
         properties.put("sync.output-dir", OUTPUT.toString());
         properties.put("sync.state-dir", WORK.resolve("state").toString());
         properties.put("batch-copies.dir", COPIES.toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

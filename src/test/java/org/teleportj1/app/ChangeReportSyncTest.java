@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.sandbox.SandboxBehaviour;
@@ -27,7 +25,7 @@ import org.teleportj1.run.SyncRun;
  * Two runs against a sandbox changed in between (a user added, a membership removed, a role
  * edited) report exactly those changes, and nothing else, by _type.
  */
-class ChangeReportSyncTest extends CamelMainTestSupport {
+class ChangeReportSyncTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK = TestDirectories.create("change-report");
     private static final SandboxCluster CLUSTER = SandboxCluster.start(SandboxOptions.defaults(WORK.resolve("sandbox")));
@@ -41,18 +39,10 @@ class ChangeReportSyncTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(ROUTES));
         properties.put("sync.output-dir", WORK.resolve("output").toString());
         properties.put("sync.state-dir", STATE.toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

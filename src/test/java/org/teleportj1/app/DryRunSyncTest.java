@@ -11,31 +11,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
 
 /** The shipped routes and defaults: a full sync of the sandbox cluster over real mTLS, in dry-run mode. */
-class DryRunSyncTest extends CamelMainTestSupport {
+class DryRunSyncTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // CamelTestSupport asks for properties from its constructor, before instance fields exist
     private static final Path OUTPUT = TestDirectories.create("dry-run-sync");
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("sync.output-dir", OUTPUT.toString());
         properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -5,27 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.ops.ClusterRoute;
 import org.teleportj1.ops.ConfiguredClusters;
 
 /** The commented two-cluster example in config/examples loads as it is documented. */
-class ExampleClustersTest extends CamelMainTestSupport {
-
+class ExampleClustersTest extends AppTestSupport {
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(Path.of("config/examples")));
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
         properties.put("teleport.call-timeout-seconds", "7");
-        return properties;
     }
 
     @Test

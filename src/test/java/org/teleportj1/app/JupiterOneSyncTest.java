@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.jupiterone.J1StandIn;
@@ -17,7 +15,7 @@ import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
 
 /** A full sync of the sandbox cluster into a J1 stand-in: one job, every object uploaded once, one finalize. */
-class JupiterOneSyncTest extends CamelMainTestSupport {
+class JupiterOneSyncTest extends AppTestSupport {
     // CamelTestSupport asks for properties from its constructor, before instance fields exist
     private static final J1StandIn J1 = new J1StandIn();
 
@@ -27,13 +25,7 @@ class JupiterOneSyncTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("teleport.address", "sandbox");
         properties.put("j1.api-base-url", J1.baseUrl());
         properties.put("j1.api-key", "api-key-for-test-only");
@@ -41,8 +33,6 @@ class JupiterOneSyncTest extends CamelMainTestSupport {
         properties.put("j1.scope", "teleport-sandbox-test");
         properties.put("j1.batch.max-objects", "7");
         properties.put("sync.state-dir", TestDirectories.create("j1-sync-state").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -8,9 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.jupiterone.J1StandIn;
@@ -22,18 +20,13 @@ import org.teleportj1.run.SyncRun;
  * A cluster big enough that completing the graph (effective access, escalation paths) fills many
  * batches, which are delivered while completion goes on: still one job, every object exactly once.
  */
-class LargeClusterSyncTest extends CamelMainTestSupport {
+class LargeClusterSyncTest extends AppTestSupport {
     private static final J1StandIn J1 = new J1StandIn();
     private static final Path DIR = TestDirectories.create("large-cluster");
 
     @AfterAll
     static void stopJ1() {
         J1.close();
-    }
-
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
     }
 
     @Override
@@ -44,8 +37,7 @@ class LargeClusterSyncTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("teleport.address", "sandbox");
         properties.put("j1.api-base-url", J1.baseUrl());
         properties.put("j1.api-key", "api-key-for-test-only");
@@ -54,8 +46,6 @@ class LargeClusterSyncTest extends CamelMainTestSupport {
         properties.put("j1.job.poll-interval-ms", "10");
         properties.put("sync.state-dir", DIR.resolve("state").toString());
         properties.put("sync.dead-letter-dir", DIR.resolve("dead-letters").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.sandbox.SandboxCluster;
@@ -25,7 +23,7 @@ import org.teleportj1.sandbox.SandboxOptions;
 import org.teleportj1.run.RunResult;
 
 /** With management enabled, health and Prometheus metrics answer over HTTP with identity expiry and last sync. */
-class ManagementEndpointsTest extends CamelMainTestSupport {
+class ManagementEndpointsTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path WORK = TestDirectories.create("management");
@@ -39,20 +37,12 @@ class ManagementEndpointsTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(ROUTES));
         properties.put("sync.output-dir", WORK.resolve("output").toString());
         properties.put("sync.state-dir", WORK.resolve("state").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
         properties.put("camel.management.enabled", "true");
         properties.put("camel.management.port", String.valueOf(PORT));
-        return properties;
     }
 
     @Test

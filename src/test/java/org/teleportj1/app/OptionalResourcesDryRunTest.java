@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.run.RunResult;
@@ -29,7 +27,7 @@ import org.teleportj1.sandbox.TeleportVersion;
  * the run still succeeds, says what to change, and keeps the resource's types in J1 (partial
  * datasets). The type lists are spelled out here, independent of PartialTypes.
  */
-class OptionalResourcesDryRunTest extends CamelMainTestSupport {
+class OptionalResourcesDryRunTest extends AppTestSupport {
     static final List<String> LOCK_TYPES = List.of("teleport_account_has_lock", "teleport_lock",
             "teleport_lock_restricts_role", "teleport_lock_restricts_user");
     static final List<String> BOT_AND_INSTANCE_TYPES = List.of("teleport_account_has_bot",
@@ -39,17 +37,9 @@ class OptionalResourcesDryRunTest extends CamelMainTestSupport {
     private static final Path OUTPUT = TestDirectories.create("optional-dry-run");
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("sync.output-dir", OUTPUT.toString());
         properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @BeforeEach

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
@@ -16,23 +14,15 @@ import org.teleportj1.sandbox.SandboxBehaviour;
 import org.teleportj1.sandbox.SandboxLauncher;
 
 /** {@code on}: a denied optional resource aborts the run; {@code off}: it is never asked for. */
-class OptionalResourcesSettingsTest extends CamelMainTestSupport {
+class OptionalResourcesSettingsTest extends AppTestSupport {
     private static final Path OUTPUT = TestDirectories.create("optional-settings");
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("sync.output-dir", OUTPUT.toString());
         properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
         properties.put("teleport.resources.locks", "on");
         properties.put("teleport.resources.bots", "off");
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

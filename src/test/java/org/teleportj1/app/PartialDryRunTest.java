@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.sandbox.SandboxBehaviour;
 import org.teleportj1.sandbox.SandboxLauncher;
@@ -22,23 +20,15 @@ import org.teleportj1.run.SyncRun;
 import org.teleportj1.teleport.TeleportResource;
 
 /** A dry run with j1.finalize.partial-datasets on records and reports the failed listing the same way. */
-class PartialDryRunTest extends CamelMainTestSupport {
+class PartialDryRunTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUTPUT = TestDirectories.create("partial-dry-run");
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("sync.output-dir", OUTPUT.toString());
         properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
         properties.put("j1.finalize.partial-datasets", "true");
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.graph.EntityType;
 import org.teleportj1.graph.GraphAssertions;
@@ -31,24 +29,16 @@ import org.teleportj1.run.SyncRun;
  * the data model, every entity valid against the J1 data-model schema of its class, no duplicate
  * keys, no dangling relationships.
  */
-class SandboxGraphConformanceTest extends CamelMainTestSupport {
+class SandboxGraphConformanceTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUTPUT = TestDirectories.create("sandbox-graph");
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("sync.output-dir", OUTPUT.resolve("output").toString());
         properties.put("sync.state-dir", OUTPUT.resolve("state").toString());
         properties.put("sync.dead-letter-dir", OUTPUT.resolve("dead-letters").toString());
         properties.put("teleport.account-name", "Sandbox account");
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.ops.ConfiguredClusters;
@@ -24,7 +22,7 @@ import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
 
 /** A second cluster is a YAML entry only: two sandbox clusters, one process, two separate dry-run outputs. */
-class TwoClusterSyncTest extends CamelMainTestSupport {
+class TwoClusterSyncTest extends AppTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     // CamelTestSupport asks for properties from its constructor, before instance fields exist
     private static final Path WORK = TestDirectories.create("two-clusters");
@@ -42,18 +40,10 @@ class TwoClusterSyncTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("camel.main.routes-include-pattern", ClusterFiles.includePattern(ROUTES));
         properties.put("sync.output-dir", WORK.resolve("output").toString());
         properties.put("sync.state-dir", WORK.resolve("state").toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @Test

@@ -25,14 +25,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.app.TestDirectories;
-import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.app.AppTestSupport;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.deadletter.DeadLetter;
 import org.teleportj1.app.DeadLetterCommand;
@@ -57,7 +55,7 @@ import org.teleportj1.run.SyncRun;
  * (a read failure mid-run), the deletion guard, dead letters and their replay, run overlap, and
  * no secret in any log line or dead-letter file.
  */
-class J1DeliveryTest extends CamelMainTestSupport {
+class J1DeliveryTest extends AppTestSupport {
     private static final String API_KEY = "j1-secret-api-key-5f3c9e1a";
     private static final int MAX_RETRIES = 4;
     private static final J1StandIn J1 = new J1StandIn();
@@ -73,13 +71,7 @@ class J1DeliveryTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("teleport.address", "sandbox");
         properties.put("j1.api-base-url", J1.baseUrl());
         properties.put("j1.api-key", API_KEY);
@@ -92,8 +84,6 @@ class J1DeliveryTest extends CamelMainTestSupport {
         properties.put("j1.job.poll-interval-ms", "5");
         properties.put("sync.state-dir", STATE.toString());
         properties.put("sync.dead-letter-dir", DEAD_LETTERS.toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @BeforeEach

@@ -16,13 +16,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.teleportj1.app.TestDirectories;
-import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.app.AppTestSupport;
 import org.teleportj1.app.OneShotSync;
 import org.teleportj1.app.TeleportJupiterOne;
 import org.teleportj1.deadletter.DeadLetter;
@@ -44,7 +42,7 @@ import org.teleportj1.run.SyncRun;
  * out here on purpose, independent of PartialTypes. With the option off the same denial aborts
  * (J1DeliveryTest.aTeleportReadFailureMidRunAbortsWithoutFinalizeOrDeadLetter).
  */
-class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
+class PartialDatasetsDeliveryTest extends AppTestSupport {
     /** Lists, members and reviews (one RBAC resource in Teleport), and the stub users they name. */
     static final List<String> ACCESS_LIST_TYPES = List.of(
             "teleport_access_list",
@@ -86,13 +84,7 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("teleport.address", "sandbox");
         properties.put("j1.api-base-url", J1.baseUrl());
         properties.put("j1.api-key", "j1-partial-test-key");
@@ -106,8 +98,6 @@ class PartialDatasetsDeliveryTest extends CamelMainTestSupport {
         properties.put("j1.finalize.partial-datasets", "true");
         properties.put("sync.state-dir", STATE.toString());
         properties.put("sync.dead-letter-dir", DEAD_LETTERS.toString());
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     @BeforeEach

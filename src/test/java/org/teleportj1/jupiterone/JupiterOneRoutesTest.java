@@ -16,12 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.teleportj1.app.AppConfiguration;
+import org.teleportj1.app.AppTestSupport;
 import org.teleportj1.app.TestDirectories;
 import org.teleportj1.batch.BatchLimits;
 import org.teleportj1.batch.GraphBatch;
@@ -30,7 +28,7 @@ import org.teleportj1.run.DeliveryMode;
 import org.teleportj1.run.SyncRun;
 
 /** The J1 routes against a real HTTP server on loopback: headers, bodies, retries. */
-class JupiterOneRoutesTest extends CamelMainTestSupport {
+class JupiterOneRoutesTest extends AppTestSupport {
     private static final J1StandIn J1 = new J1StandIn();
     private static final String API_KEY = "test-api-key-0123456789";
     private static final Path STATE = TestDirectories.create("j1-routes");
@@ -41,13 +39,7 @@ class JupiterOneRoutesTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(AppConfiguration.class);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+    protected void settings(Properties properties) {
         properties.put("teleport.address", "sandbox");
         // nothing in the project directory: state and dead letters go to a temporary one
         properties.put("sync.state-dir", STATE.resolve("state").toString());
@@ -57,8 +49,6 @@ class JupiterOneRoutesTest extends CamelMainTestSupport {
         properties.put("j1.account-id", "acct-1234");
         properties.put("j1.retry.initial-delay-ms", "10");
         properties.put("j1.retry.max-delay-ms", "50");
-        properties.put("camel.component.quartz.auto-start-scheduler", "false");
-        return properties;
     }
 
     private Exchange runExchange(SyncRun run) {
