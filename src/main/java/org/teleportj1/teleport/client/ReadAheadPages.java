@@ -1,0 +1,85 @@
+package org.teleportj1.teleport.client;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A listing's pages, one page ahead: while the caller maps page N, page N+1 is already being
+ * fetched on a reader thread, so Teleport's answer time overlaps the mapping instead of adding to
+ * it (docs/teleport-api.md §1.1). At most two pages are in memory. The first page is fetched only
+ * when it is asked for, and the listing's own iterator is only ever used by one fetch at a time.
+ * A failed fetch is thrown to the caller, unchanged, when it asks for that page.
+ */
+final class ReadAheadPages<T> implements Iterator<List<T>> {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Idle reader threads end after a minute; daemon: a reader never keeps the JVM alive. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "teleport-read-ahead-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Iterator<List<T>> pages;
+    private Future<List<T>> pending;
+    private List<T> ready;
+    private boolean finished;
+
+    ReadAheadPages(Iterator<List<T>> pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (ready == null && !finished) {
+            if (pending == null) {
+                pending = fetch();
+            }
+            ready = await(pending);
+            pending = null;
+            finished = ready == null;
+        }
+        return ready != null;
+    }
+
+    @Override
+    public List<T> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<T> page = ready;
+        ready = null;
+        pending = fetch();
+        return page;
+    }
+
+    /** The next page, or null after the last one. */
+    private Future<List<T>> fetch() {
+        return READERS.submit(() -> pages.hasNext() ? pages.next() : null);
+    }
+
+    private List<T> await(Future<List<T>> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            finished = true;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            finished = true;
+            page.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TeleportException("interrupted while waiting for a page from Teleport");
+        }
+    }
+}
