@@ -63,7 +63,7 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);
         registry.bind("teleportSandbox", new SandboxTeleportCluster(context));
-        registry.bind("openRun", new OpenRun(settings, json));
+        registry.bind("openRun", new OpenRun(settings));
         DeliverySettings delivery = AppSettings.delivery(context.getPropertiesComponent());
         // the one owner of every cluster's state directory
         StateDirectory state = new StateDirectory(delivery.stateDir());

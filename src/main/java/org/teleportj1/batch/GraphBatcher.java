@@ -1,7 +1,5 @@
 package org.teleportj1.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +20,6 @@ public final class GraphBatcher implements GraphSink {
     /** Room for {"relationships":[ ... ]} around the objects. */
     private static final int ENVELOPE_BYTES = 24;
 
-    private final ObjectMapper json;
     private final BatchLimits limits;
     private final Map<GraphKind, OpenBatch> open = new EnumMap<>(GraphKind.class);
     private final Deque<GraphBatch> ready = new ArrayDeque<>();
@@ -38,8 +35,7 @@ public final class GraphBatcher implements GraphSink {
         void accept(GraphKind kind, byte[] serialized);
     }
 
-    public GraphBatcher(ObjectMapper json, BatchLimits limits) {
-        this.json = json;
+    public GraphBatcher(BatchLimits limits) {
         this.limits = limits;
         for (GraphKind kind : GraphKind.values()) {
             open.put(kind, new OpenBatch());
@@ -61,12 +57,7 @@ public final class GraphBatcher implements GraphSink {
     }
 
     private void add(GraphKind kind, Map<String, Object> object) {
-        byte[] serialized;
-        try {
-            serialized = json.writeValueAsBytes(object);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize graph object " + object.get("_key"), e);
-        }
+        byte[] serialized = GraphJson.bytes(object);
         synchronized (this) {
             observer.accept(object, serialized);
             add(kind, serialized, String.valueOf(object.get("_type")));

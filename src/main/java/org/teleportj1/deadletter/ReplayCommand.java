@@ -1,6 +1,5 @@
 package org.teleportj1.deadletter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -60,7 +59,7 @@ public final class ReplayCommand {
         }
         try (ClusterLocks.Lease lease = state.cluster(letter.cluster()).lock("replay of " + id)) {
             SyncRun run = new SyncRun(letter.cluster(), null, DeliveryMode.JUPITERONE,
-                    new GraphBatcher(new ObjectMapper(), settings.batchLimits()), Instant.now(),
+                    new GraphBatcher(settings.batchLimits()), Instant.now(),
                     new Replay(id, letter.snapshotAt(), allowShrink));
             // never a partial graph as complete: that finalize would delete what its run could not read
             run.delivery().partial(letter.partialTypes());

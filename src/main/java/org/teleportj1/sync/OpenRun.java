@@ -1,6 +1,5 @@
 package org.teleportj1.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,11 +19,9 @@ public class OpenRun implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(OpenRun.class);
 
     private final SyncSettings settings;
-    private final ObjectMapper json;
 
-    public OpenRun(SyncSettings settings, ObjectMapper json) {
+    public OpenRun(SyncSettings settings) {
         this.settings = settings;
-        this.json = json;
     }
 
     @Override
@@ -34,7 +31,7 @@ public class OpenRun implements Processor {
             throw new IllegalArgumentException("the sync route must set exchange property '" + CLUSTER + "'");
         }
         SyncRun run = new SyncRun(cluster, exchange.getProperty(ACCOUNT_NAME, String.class), settings.mode(),
-                new GraphBatcher(json, settings.batchLimits()), Instant.now());
+                new GraphBatcher(settings.batchLimits()), Instant.now());
         exchange.setProperty(SyncRun.PROPERTY, run);
         exchange.setProperty(RUN_ID, run.runId());
         exchange.setProperty(DELIVERY_TARGET, run.mode().target());

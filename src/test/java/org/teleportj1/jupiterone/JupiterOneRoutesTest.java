@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,7 +63,7 @@ class JupiterOneRoutesTest extends AppTestSupport {
 
     @Test
     void startUploadFinalizeSendsJ1HeadersAndBodies() throws Exception {
-        GraphBatcher batcher = new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000));
+        GraphBatcher batcher = new GraphBatcher(new BatchLimits(5_000_000, 1000));
         batcher.entity(Map.of("_key", "teleport:test:user:alice", "_type", "teleport_user", "_class", "User",
                 "name", "alice", "displayName", "alice"));
         batcher.relationship(Map.of("_key", "teleport:test|has|teleport:test:user:alice", "_type",
@@ -110,7 +109,7 @@ class JupiterOneRoutesTest extends AppTestSupport {
 
     @Test
     void retriesServerErrorsAndHonoursRetryAfter() {
-        SyncRun run = newRun(new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000)));
+        SyncRun run = newRun(new GraphBatcher(new BatchLimits(5_000_000, 1000)));
         Exchange exchange = runExchange(run);
         J1.failNext("/jobs", 503, Map.of());
         J1.failNext("/jobs", 429, Map.of("Retry-After", "0"));
@@ -125,7 +124,7 @@ class JupiterOneRoutesTest extends AppTestSupport {
 
     @Test
     void clientErrorsFailAtOnceWithJ1sAnswer() {
-        SyncRun run = newRun(new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000)));
+        SyncRun run = newRun(new GraphBatcher(new BatchLimits(5_000_000, 1000)));
         Exchange exchange = runExchange(run);
         J1.failNext("/jobs", 401, Map.of());
         int before = J1.requests("/jobs").size();
@@ -138,7 +137,7 @@ class JupiterOneRoutesTest extends AppTestSupport {
 
     @Test
     void anObjectTooLargeEvenAloneIsTrimmedAndTheOperatorToldWhich() throws Exception {
-        GraphBatcher batcher = new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 1000));
+        GraphBatcher batcher = new GraphBatcher(new BatchLimits(5_000_000, 1000));
         SyncRun run = newRun(batcher);
         Exchange exchange = runExchange(run);
         template.send("direct:j1-start-job", exchange);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,7 +19,7 @@ import org.teleportj1.run.SyncRun;
 
 class PartialDatasetsTest {
     private final SyncRun run = new SyncRun("default", null, DeliveryMode.DRY_RUN,
-            new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 10_000)), Instant.now());
+            new GraphBatcher(new BatchLimits(5_000_000, 10_000)), Instant.now());
 
     @Test
     void offRethrowsTheFailureUnchanged() {

@@ -135,7 +135,7 @@ public final class BaselineScenario {
                 Poster poster = new Poster(http, j1);
                 poster.post("", "{\"source\":\"api\",\"scope\":\"bench-raw-map\",\"syncMode\":\"DIFF\"}"
                         .getBytes(StandardCharsets.UTF_8));
-                GraphBatcher batcher = new GraphBatcher(new ObjectMapper(), new BatchLimits(5_000_000, 10_000));
+                GraphBatcher batcher = new GraphBatcher(new BatchLimits(5_000_000, 10_000));
                 GraphBuilder graph = new GraphBuilder(new ClusterInfo(ping.getClusterName(), ping.getServerVersion(),
                         ping.getProxyPublicAddr(), null, Instant.now()), batcher);
                 graph.account();
