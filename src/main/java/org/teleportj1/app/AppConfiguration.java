@@ -15,6 +15,7 @@ import org.teleportj1.delivery.DeletionGuardStep;
 import org.teleportj1.delivery.DeliveryFailures;
 import org.teleportj1.delivery.DeliverySettings;
 import org.teleportj1.delivery.DryRunOutput;
+import org.teleportj1.delivery.QueuedUploads;
 import org.teleportj1.delivery.RunHistory;
 import org.teleportj1.delivery.RunSpools;
 import org.teleportj1.jupiterone.CountRetry;
@@ -95,9 +96,7 @@ public class AppConfiguration implements CamelConfiguration {
         // off by default: a failed listing then aborts the run, as it always did
         registry.bind("partialDatasets", new PartialDatasets(delivery.partialDatasets()));
         registry.bind("optionalResources", AppSettings.optionalResources(context.getPropertiesComponent()));
-        // bounded: at most this many upload requests (and their batches) in flight per run
-        registry.bind("j1UploadPool", context.getExecutorServiceManager()
-                .newFixedThreadPool(AppConfiguration.class, "j1-upload", delivery.parallelUploads()));
+        registry.bind("queuedUploads", new QueuedUploads());
         StateDirectory state = context.getRegistry().findSingleByType(StateDirectory.class);
         registry.bind("runSpools", new RunSpools(state));
         registry.bind("deletionGuardStep", new DeletionGuardStep(state,

@@ -24,6 +24,8 @@ public final class DeliveryState {
     private volatile boolean graphRead;
     private volatile String jobStatus;
     private volatile Map<String, Long> jobCounts = Map.of();
+    /** Batches handed to the upload queue whose upload has not ended (delivered, failed or skipped). */
+    private int uploadsPending;
 
     /** Records a failure unless an earlier one is already recorded; true when this one was first. */
     public boolean fail(DeliveryFailure failure) {
@@ -108,5 +110,32 @@ public final class DeliveryState {
 
     public Map<String, Long> jobCounts() {
         return jobCounts;
+    }
+
+    public synchronized void uploadQueued() {
+        uploadsPending++;
+    }
+
+    public synchronized void uploadEnded() {
+        if (--uploadsPending == 0) {
+            notifyAll();
+        }
+    }
+
+    public synchronized int uploadsPending() {
+        return uploadsPending;
+    }
+
+    /** Waits up to {@code millis} for every queued upload to end; true when none is pending. */
+    public synchronized boolean awaitUploads(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (uploadsPending > 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 }

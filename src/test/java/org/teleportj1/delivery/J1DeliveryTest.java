@@ -111,10 +111,10 @@ class J1DeliveryTest extends AppTestSupport {
 
     @Test
     void flakyJ1GetsEveryObjectExactlyOnceWithOneFinalize() {
-        J1.failEvery("/entities", 3, new J1StandIn.Answer(429, Map.of("Retry-After", "1")));
-        J1.failEvery("/relationships", 4, new J1StandIn.Answer(503, Map.of()));
-        J1.failEvery("/relationships", 5, J1StandIn.Answer.reset());
-        J1.failEvery("/entities", 7, J1StandIn.Answer.reset());
+        J1.failFirstAttemptOfEvery("/entities", 3, new J1StandIn.Answer(429, Map.of("Retry-After", "1")));
+        J1.failFirstAttemptOfEvery("/relationships", 4, new J1StandIn.Answer(503, Map.of()));
+        J1.failFirstAttemptOfEvery("/relationships", 5, J1StandIn.Answer.reset());
+        J1.failFirstAttemptOfEvery("/entities", 7, J1StandIn.Answer.reset());
 
         SyncRun run = sync();
 

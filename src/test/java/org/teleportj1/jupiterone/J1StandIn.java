@@ -13,9 +13,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -97,13 +99,14 @@ public final class J1StandIn implements AutoCloseable {
         }
     }
 
-    private record EveryNth(String pathSuffix, int n, Answer answer, AtomicInteger seen) {
+    private record EveryNth(String pathSuffix, int n, Answer answer, AtomicInteger seen, boolean firstAttemptsOnly) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final List<EveryNth> periodic = new CopyOnWriteArrayList<>();
+    private final Set<String> attempted = new HashSet<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final List<Job> jobOrder = new CopyOnWriteArrayList<>();
     private final AtomicInteger jobCount = new AtomicInteger();
@@ -139,7 +142,17 @@ public final class J1StandIn implements AutoCloseable {
 
     /** Every {@code n}th request whose path ends with {@code pathSuffix} gets {@code answer}. */
     public void failEvery(String pathSuffix, int n, Answer answer) {
-        periodic.add(new EveryNth(pathSuffix, n, answer, new AtomicInteger()));
+        periodic.add(new EveryNth(pathSuffix, n, answer, new AtomicInteger(), false));
+    }
+
+    /**
+     * Every {@code n}th first attempt (a correlation id not seen before) whose path ends with
+     * {@code pathSuffix} gets {@code answer}; retries are answered normally. Counting every request
+     * instead would, with parallel uploads, let one batch's retries keep landing on the faulted
+     * counts.
+     */
+    public void failFirstAttemptOfEvery(String pathSuffix, int n, Answer answer) {
+        periodic.add(new EveryNth(pathSuffix, n, answer, new AtomicInteger(), true));
     }
 
     /** Uploads whose (decompressed) body is larger than this are answered 413. */
@@ -186,6 +199,7 @@ public final class J1StandIn implements AutoCloseable {
         requests.clear();
         faults.clear();
         periodic.clear();
+        attempted.clear();
         jobs.clear();
         jobOrder.clear();
         maxBodyBytes = Integer.MAX_VALUE;
@@ -234,7 +248,7 @@ public final class J1StandIn implements AutoCloseable {
                 held.release().await();
                 return; // closing without a response
             }
-            Answer fault = fault(path, body.length);
+            Answer fault = fault(path, body.length, headers.get("jupiterone-correlation-id"));
             if (fault != null) {
                 requests.add(new Request(method, path, headers, body, fault.status()));
                 if (fault.status() == 0) {
@@ -251,7 +265,8 @@ public final class J1StandIn implements AutoCloseable {
         }
     }
 
-    private synchronized Answer fault(String path, int bodyBytes) {
+    private synchronized Answer fault(String path, int bodyBytes, String correlationId) {
+        boolean retry = correlationId != null && !attempted.add(correlationId);
         if (down != null) {
             return down;
         }
@@ -262,7 +277,8 @@ public final class J1StandIn implements AutoCloseable {
             }
         }
         for (EveryNth rule : periodic) {
-            if (path.endsWith(rule.pathSuffix()) && rule.seen().incrementAndGet() % rule.n() == 0) {
+            if (path.endsWith(rule.pathSuffix()) && !(rule.firstAttemptsOnly() && retry)
+                    && rule.seen().incrementAndGet() % rule.n() == 0) {
                 return rule.answer();
             }
         }

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
  * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
- * {@code bench.watch} (true: the watch scenario, {@link WatchScenario}), {@code bench.watchHeap} (1g),
+ * {@code bench.raw} (true: the raw baselines too), {@code bench.watch} (true: the watch scenario, {@link WatchScenario}), {@code bench.watchHeap} (1g),
  * {@code bench.out} (target/bench).
  */
 public final class Bench {
@@ -118,7 +118,7 @@ public final class Bench {
                     reference = run;
                 }
             }
-            if (repeat > 0) {
+            if (repeat > 0 && Boolean.parseBoolean(System.getProperty("bench.raw", "true"))) {
                 ArrayNode raws = node.putArray("raw");
                 for (int i = 1; i <= repeat; i++) {
                     infra.command("reset");
