@@ -63,12 +63,14 @@ public final class InfraMain {
             out.println(PREFIX + JSON.writeValueAsString(hello));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
+            long cpuAtReset = ProcessStats.processCpuMillis();
             while ((line = in.readLine()) != null) {
                 String[] words = line.trim().split("\\s+");
                 Map<String, Object> answer = new LinkedHashMap<>();
                 switch (words[0]) {
                     case "stats" -> {
                         answer.put("j1", j1.stats());
+                        answer.put("infraCpuMillis", ProcessStats.processCpuMillis() - cpuAtReset);
                         Map<String, Integer> calls = new LinkedHashMap<>();
                         for (String method : new String[] {"Ping", "ListRoles", "ListUsers", "GetUser", "ListAccessLists",
                             "ListAllAccessListMembers", "ListAllAccessListReviews"}) {
@@ -77,6 +79,7 @@ public final class InfraMain {
                         answer.put("teleportCalls", calls);
                     }
                     case "reset" -> {
+                        cpuAtReset = ProcessStats.processCpuMillis();
                         j1.reset();
                         cluster.behaviour(cluster.behaviour()); // restarts the call counters
                     }
