@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -35,6 +38,19 @@ public final class ClusterState {
     private final Path legacyFile;
     private final ClusterLocks locks;
     private final ObjectMapper json;
+    /**
+     * The state as last read or written, with the file's time and size then: a run reads and
+     * rewrites state.json several times, and with many remembered SSO users it is megabytes of
+     * JSON. Another process only replaces it under the run lock (a rename: a new file key).
+     */
+    private Cached cached;
+
+    private record Cached(StateFile state, Object fileKey, FileTime modified, long size) {
+        boolean describes(BasicFileAttributes file) {
+            return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime())
+                    && size == file.size();
+        }
+    }
 
     ClusterState(Path root, String cluster, ClusterLocks locks, ObjectMapper json) {
         this.cluster = ClusterNames.checked(cluster);
@@ -175,11 +191,17 @@ public final class ClusterState {
         return files.stream().sorted().toList();
     }
 
-    private StateFile read() {
+    private synchronized StateFile read() {
         Path file = dir.resolve(FILE);
         try {
             if (Files.isRegularFile(file)) {
-                return json.readValue(file.toFile(), StateFile.class);
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (cached != null && cached.describes(attributes)) {
+                    return cached.state();
+                }
+                StateFile state = json.readValue(file.toFile(), StateFile.class);
+                cached = new Cached(state, attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+                return state;
             }
             if (Files.isRegularFile(legacyFile)) {
                 return fromLegacyFile();
@@ -198,10 +220,14 @@ public final class ClusterState {
         return last == null ? StateFile.empty(cluster) : StateFile.empty(cluster).applied("jupiterone", last);
     }
 
-    private void write(StateFile state) {
+    private synchronized void write(StateFile state) {
         try {
             OwnerOnlyFiles.directories(dir);
-            OwnerOnlyFiles.write(dir.resolve(FILE), json.writeValueAsBytes(state));
+            Path file = dir.resolve(FILE);
+            cached = null;
+            OwnerOnlyFiles.write(file, json.writeValueAsBytes(state));
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            cached = new Cached(state, attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
             Files.deleteIfExists(legacyFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the state of cluster '" + cluster + "' to " + dir

@@ -1,6 +1,7 @@
 package org.teleportj1.state;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,8 +16,10 @@ import java.util.TreeMap;
 record StateFile(String cluster, Map<String, LastSuccess> lastApplied, Map<String, Instant> rememberedUsers,
                  RunInProgress runInProgress) {
     StateFile {
-        lastApplied = lastApplied == null ? Map.of() : new TreeMap<>(lastApplied);
-        rememberedUsers = rememberedUsers == null ? Map.of() : new TreeMap<>(rememberedUsers);
+        // unmodifiable: ClusterState hands out the same object again while the file is unchanged
+        lastApplied = lastApplied == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(lastApplied));
+        rememberedUsers = rememberedUsers == null ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(rememberedUsers));
     }
 
     static StateFile empty(String cluster) {
