@@ -480,9 +480,11 @@ public final class GraphBuilder {
     }
 
     private void emitEscalations(Collection<String> allUsers) {
+        NameIndex roles = NameIndex.of(roleNames);
+        NameIndex users = NameIndex.of(allUsers);
         for (RoleRules role : roleRules) {
             String fromKey = context.keys().role(role.name());
-            stats.unresolvedPatterns += RoleEscalation.expand(role, roleNames, allUsers,
+            stats.unresolvedPatterns += RoleEscalation.expand(role, roles, users,
                     (from, escalation, target, pattern) -> {
                         boolean toUser = escalation.targetsUsers();
                         RelationshipType type = toUser ? RelationshipType.ROLE_ALLOWS_USER

@@ -1,6 +1,8 @@
 package org.teleportj1.graph;
 
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Expands the request, search-as, review and impersonate patterns of each role against the roles
@@ -22,8 +24,7 @@ public final class RoleEscalation {
     /**
      * @return the number of patterns that could not be expanded (templates, invalid regexes)
      */
-    public static int expand(RoleRules role, Collection<String> roleNames, Collection<String> userNames,
-                             EdgeConsumer out) {
+    public static int expand(RoleRules role, NameIndex roleNames, NameIndex userNames, EdgeConsumer out) {
         int unresolved = 0;
         for (Escalation escalation : Escalation.values()) {
             for (RolePattern pattern : role.allow(escalation)) {
@@ -34,8 +35,9 @@ public final class RoleEscalation {
             if (role.allow(escalation).isEmpty()) {
                 continue;
             }
-            Collection<String> candidates = escalation.targetsUsers() ? userNames : roleNames;
-            for (String target : candidates) {
+            NameIndex names = escalation.targetsUsers() ? userNames : roleNames;
+            for (int candidate : candidates(role.allow(escalation), names)) {
+                String target = names.name(candidate);
                 if (!escalation.targetsUsers() && target.equals(role.name())) {
                     continue;
                 }
@@ -46,6 +48,25 @@ public final class RoleEscalation {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * The names any of {@code patterns} could match, in emission order: the union of their
+     * literal-prefix ranges, or every name when one pattern has no prefix.
+     */
+    private static int[] candidates(List<RolePattern> patterns, NameIndex names) {
+        int[][] ranges = new int[patterns.size()][];
+        for (int i = 0; i < ranges.length; i++) {
+            RolePattern pattern = patterns.get(i);
+            if (!pattern.expandable()) {
+                ranges[i] = new int[0];
+            } else if (pattern.literalPrefix().isEmpty()) {
+                return IntStream.range(0, names.size()).toArray();
+            } else {
+                ranges[i] = names.withPrefix(pattern.literalPrefix());
+            }
+        }
+        return Arrays.stream(ranges).flatMapToInt(Arrays::stream).sorted().distinct().toArray();
     }
 
     private static RolePattern firstMatch(RoleRules role, Escalation escalation, String target) {

@@ -49,6 +49,36 @@ public final class RolePattern {
         return regex != null && regex.matcher(name).matches();
     }
 
+    /**
+     * What every name this pattern matches starts with ("" when that cannot be told, e.g. a
+     * leading wildcard, an alternation or a group): the glob up to its first {@code *}, or the
+     * plain characters after a regex's {@code ^} up to the first special one (less the last
+     * character when a quantifier that allows none of it follows).
+     */
+    public String literalPrefix() {
+        if (regex == null) {
+            return "";
+        }
+        boolean isRegex = text.length() >= 2 && text.startsWith("^") && text.endsWith("$");
+        if (!isRegex) {
+            int star = text.indexOf('*');
+            return star < 0 ? text : text.substring(0, star);
+        }
+        if (text.indexOf('|') >= 0) {
+            return "";
+        }
+        int end = 1;
+        while (end < text.length() - 1 && ".[]{}()*+?^$|\\".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String prefix = text.substring(1, end);
+        char next = text.charAt(end);
+        if (!prefix.isEmpty() && (next == '*' || next == '?' || next == '{')) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix;
+    }
+
     private static String glob(String value) {
         StringBuilder regex = new StringBuilder();
         int start = 0;

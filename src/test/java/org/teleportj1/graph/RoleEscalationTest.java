@@ -75,9 +75,53 @@ class RoleEscalationTest {
         run.sink().assertValid();
     }
 
+    @Test
+    void everyNameAPatternMatchesStartsWithItsLiteralPrefix() {
+        List<String> names = List.of("dev", "dev-a", "dev-b", "devops", "de", "dv", "d", "prod", "prod-eu", "a.b", "axb",
+                "x*y", "bot-ci", "bot-", "team-00010", "Dev-a", "", "ddev", "dev-ab");
+        List<String> patterns = List.of("dev-*", "^dev-.*$", "^de?v.*$", "^dev?$", "^de{0,1}v$", "^d+ev$",
+                "^(dev|prod)$", "^dev|prod$", "^dev-[ab]$", "*", "prod", "^prod$", "pr*d", "^\\Qdev\\E.*$",
+                "^a.b$", "a.b", "x*y", "bot-*", "team-*", "^(?i)dev-a$", "^$", "*-a", "{{internal.logins}}");
+        for (String text : patterns) {
+            RolePattern pattern = RolePattern.of(text);
+            for (String name : names) {
+                if (pattern.matches(name)) {
+                    assertTrue(name.startsWith(pattern.literalPrefix()), text + " matches " + name
+                            + " but its prefix is '" + pattern.literalPrefix() + "'");
+                }
+            }
+        }
+        assertEquals("dev-", RolePattern.of("dev-*").literalPrefix());
+        assertEquals("dev-", RolePattern.of("^dev-.*$").literalPrefix());
+        assertEquals("prod", RolePattern.of("prod").literalPrefix());
+        assertEquals("", RolePattern.of("*-a").literalPrefix());
+        assertEquals("", RolePattern.of("^dev|prod$").literalPrefix());
+    }
+
+    @Test
+    void searchingByPrefixFindsWhatTestingEveryNameFinds() {
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            roles.add((i % 3 == 0 ? "dev-" : i % 3 == 1 ? "prod-" : "team-") + i);
+        }
+        RoleV6 role = requester("requester", "^dev-1.*$", "prod-2*", "team-5", "^(x|team-8.)$");
+        List<String> expected = new ArrayList<>();
+        RoleRules rules = RoleRules.of(role);
+        for (String name : roles) {
+            if (rules.allow(Escalation.REQUEST).stream().anyMatch(p -> p.matches(name))) {
+                expected.add(name);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        RoleEscalation.expand(rules, NameIndex.of(roles), NameIndex.of(List.of()),
+                (from, escalation, target, pattern) -> found.add(target));
+        assertEquals(expected, found, "the same targets, in the same order");
+        assertTrue(found.size() > 20, "the patterns match something: " + found.size());
+    }
+
     private static List<String> targets(RoleV6 role) {
         List<String> targets = new ArrayList<>();
-        RoleEscalation.expand(RoleRules.of(role), ROLES, List.of(),
+        RoleEscalation.expand(RoleRules.of(role), NameIndex.of(ROLES), NameIndex.of(List.of()),
                 (from, escalation, target, pattern) -> targets.add(target));
         return targets;
     }
