@@ -32,32 +32,46 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
      * are held only as hashes ({@link KeyIndex}). Without a baseline every object counts as added
      * and no keys are listed.
      */
-    public static ChangeReport compare(String cluster, String runId, FingerprintState state,
-                                       FingerprintState.Baseline baseline, GraphFingerprints current) {
+    public static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
+                                       GraphFingerprints current) {
         current.close();
         SortedMap<String, Lists> types = new TreeMap<>();
         if (baseline == null) {
-            GraphFingerprints.forEach(current.file(), 0, now -> types.computeIfAbsent(now.type(), t -> new Lists()).added++);
+            current.countsByType().forEach((type, count) -> types.computeIfAbsent(type, t -> new Lists()).added = count);
             return report(cluster, runId, null, types);
         }
-        KeyIndex before = new KeyIndex(baseline.objects());
-        state.forEach(baseline, then -> before.put(GraphFingerprints.keyHash(then.key()), Long.parseUnsignedLong(then.hash(), 16)));
-        GraphFingerprints.forEach(current.file(), 0, now -> {
-            int slot = before.find(GraphFingerprints.keyHash(now.key()));
-            if (slot < 0) {
-                types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.ADDED);
-            } else {
-                before.markSeen(slot);
-                if (before.value(slot) != Long.parseUnsignedLong(now.hash(), 16)) {
-                    types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.CHANGED);
+        try {
+            KeyIndex before = new KeyIndex(baseline.objects());
+            try (FingerprintReader then = FingerprintReader.open(baseline.file())) {
+                while (then.next()) {
+                    before.put(then.keyHash(), then.contentHash());
                 }
             }
-        });
-        state.forEach(baseline, then -> {
-            if (!before.wasSeen(GraphFingerprints.keyHash(then.key()))) {
-                types.computeIfAbsent(then.type(), t -> new Lists()).add(then.key(), Change.REMOVED);
+            try (FingerprintReader now = FingerprintReader.open(current.file())) {
+                while (now.next()) {
+                    int slot = before.find(now.keyHash());
+                    if (slot < 0) {
+                        types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.ADDED);
+                    } else {
+                        before.markSeen(slot);
+                        if (before.value(slot) != now.contentHash()) {
+                            types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.CHANGED);
+                        }
+                    }
+                }
             }
-        });
+            try (FingerprintReader then = FingerprintReader.open(baseline.file())) {
+                while (then.next()) {
+                    if (!before.wasSeen(then.keyHash())) {
+                        types.computeIfAbsent(then.type(), t -> new Lists()).add(then.key(), Change.REMOVED);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot compare with the change-report baseline " + baseline.file() + " ("
+                    + e.getMessage() + "). If it is damaged, delete it: the next run then reports every object as"
+                    + " added and starts a new baseline.", e);
+        }
         return report(cluster, runId, baseline, types);
     }
 

@@ -70,11 +70,6 @@ final class ContentHash {
         return h ^ (h >>> 32);
     }
 
-    static String hex(long hash) {
-        String hex = Long.toHexString(hash);
-        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
-    }
-
     private static long round(long acc, long input) {
         return Long.rotateLeft(acc + input * P2, 31) * P1;
     }
