@@ -1,7 +1,6 @@
 package org.teleportj1.ops;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,59 +27,27 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
     }
 
     /**
-     * Compares {@code current} (closed) with {@code baseline}, streaming both: the baseline's keys
-     * are held only as hashes ({@link KeyIndex}). Without a baseline every object counts as added
+     * Compares {@code current} (closed) with {@code baseline}, streaming both ({@link GraphComparison}):
+     * the baseline's keys are held only as hashes. Without a baseline every object counts as added
      * and no keys are listed.
      */
     public static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
                                        GraphFingerprints current) {
         current.close();
-        SortedMap<String, Lists> types = new TreeMap<>();
         if (baseline == null) {
-            current.countsByType().forEach((type, count) -> types.computeIfAbsent(type, t -> new Lists()).added = count);
-            return report(cluster, runId, null, types);
+            SortedMap<String, TypeChanges> byType = new TreeMap<>();
+            current.countsByType().forEach((type, count) ->
+                    byType.put(type, new TypeChanges(count, 0, 0, List.of(), List.of(), List.of())));
+            return new ChangeReport(cluster, runId, null, null, byType);
         }
         try {
-            KeyIndex before = new KeyIndex(baseline.objects());
-            try (FingerprintReader then = FingerprintReader.open(baseline.file())) {
-                while (then.next()) {
-                    before.put(then.keyHash(), then.contentHash());
-                }
-            }
-            try (FingerprintReader now = FingerprintReader.open(current.file())) {
-                while (now.next()) {
-                    int slot = before.find(now.keyHash());
-                    if (slot < 0) {
-                        types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.ADDED);
-                    } else {
-                        before.markSeen(slot);
-                        if (before.value(slot) != now.contentHash()) {
-                            types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.CHANGED);
-                        }
-                    }
-                }
-            }
-            try (FingerprintReader then = FingerprintReader.open(baseline.file())) {
-                while (then.next()) {
-                    if (!before.wasSeen(then.keyHash())) {
-                        types.computeIfAbsent(then.type(), t -> new Lists()).add(then.key(), Change.REMOVED);
-                    }
-                }
-            }
+            return new ChangeReport(cluster, runId, baseline.runId(), baseline.succeededAt(),
+                    GraphComparison.compare(baseline.file(), baseline.objects(), current.file()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot compare with the change-report baseline " + baseline.file() + " ("
                     + e.getMessage() + "). If it is damaged, delete it: the next run then reports every object as"
                     + " added and starts a new baseline.", e);
         }
-        return report(cluster, runId, baseline, types);
-    }
-
-    private static ChangeReport report(String cluster, String runId, FingerprintState.Baseline baseline,
-                                       SortedMap<String, Lists> types) {
-        SortedMap<String, TypeChanges> byType = new TreeMap<>();
-        types.forEach((type, lists) -> byType.put(type, lists.sorted()));
-        return new ChangeReport(cluster, runId, baseline == null ? null : baseline.runId(),
-                baseline == null ? null : baseline.succeededAt(), byType);
     }
 
     public boolean firstRun() {
@@ -134,45 +101,6 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
         if (count > Math.min(limit, keys.size())) {
             out.append(System.lineSeparator()).append("  ").append(sign).append(" ... ")
                     .append(count - Math.min(limit, keys.size())).append(" more");
-        }
-    }
-
-    private enum Change { ADDED, REMOVED, CHANGED }
-
-    private static final class Lists {
-        long added;
-        long removed;
-        long changed;
-        final List<String> addedKeys = new ArrayList<>();
-        final List<String> removedKeys = new ArrayList<>();
-        final List<String> changedKeys = new ArrayList<>();
-
-        void add(String key, Change change) {
-            List<String> keys = switch (change) {
-                case ADDED -> {
-                    added++;
-                    yield addedKeys;
-                }
-                case REMOVED -> {
-                    removed++;
-                    yield removedKeys;
-                }
-                case CHANGED -> {
-                    changed++;
-                    yield changedKeys;
-                }
-            };
-            if (keys.size() < KEYS_LISTED) {
-                keys.add(key);
-            }
-        }
-
-        TypeChanges sorted() {
-            addedKeys.sort(null);
-            removedKeys.sort(null);
-            changedKeys.sort(null);
-            return new TypeChanges(added, removed, changed, List.copyOf(addedKeys), List.copyOf(removedKeys),
-                    List.copyOf(changedKeys));
         }
     }
 }

@@ -37,8 +37,8 @@ public final class GraphFingerprints implements AutoCloseable {
     public static final String PROPERTY = "graphFingerprints";
     static final byte[] MAGIC = {'T', 'J', '1', 'F'};
     static final int VERSION = 1;
-    /** Types a run may have: as many as a record's index can tell apart. */
-    static final int MAX_TYPES = 256;
+    /** Types a run may have: as many as {@link KeyIndex} can tell apart. */
+    static final int MAX_TYPES = KeyIndex.MAX_TYPES;
     /** The longest key a record can hold (this program's keys are at most 1000 characters, docs/jupiterone-api.md §3.2). */
     static final int MAX_KEY_BYTES = 0xFFFF;
 

@@ -261,6 +261,15 @@ class ChangeReportTest {
     }
 
     @Test
+    void aBaselineWithMoreObjectsThanItsHeaderSaysIsRefused() throws Exception {
+        FingerprintState.Baseline before = baseline(users(20));
+        FingerprintState.Baseline lying = new FingerprintState.Baseline(before.runId(), before.succeededAt(), 3, before.file());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ChangeReport.compare("lab", "run-2", lying, users(20)));
+        assertTrue(e.getMessage().contains("more objects than the 3 its header counts"), e.getMessage());
+    }
+
+    @Test
     void otherFilesAreNotReadAsFingerprints() throws IOException {
         Path json = dir.resolve("lines.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(json))) {
