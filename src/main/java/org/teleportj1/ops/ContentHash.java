@@ -25,12 +25,13 @@ final class ContentHash {
     }
 
     static long of(byte[] bytes) {
-        return of(bytes, bytes.length);
+        return of(bytes, 0, bytes.length);
     }
 
-    /** The hash of the first {@code length} bytes. */
-    static long of(byte[] bytes, int length) {
-        int i = 0;
+    /** The hash of {@code length} bytes from {@code offset}. */
+    static long of(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
         long h;
         if (length >= 32) {
             // four independent lanes over 32-byte stripes, so the multiplications overlap
@@ -38,7 +39,7 @@ final class ContentHash {
             long v2 = P2;
             long v3 = 0;
             long v4 = -P1;
-            for (int limit = length - 32; i <= limit; i += 32) {
+            for (int limit = end - 32; i <= limit; i += 32) {
                 v1 = round(v1, (long) LONG.get(bytes, i));
                 v2 = round(v2, (long) LONG.get(bytes, i + 8));
                 v3 = round(v3, (long) LONG.get(bytes, i + 16));
@@ -50,16 +51,16 @@ final class ContentHash {
             h = P5;
         }
         h += length;
-        for (; i <= length - 8; i += 8) {
+        for (; i <= end - 8; i += 8) {
             h ^= round(0, (long) LONG.get(bytes, i));
             h = Long.rotateLeft(h, 27) * P1 + P4;
         }
-        if (i <= length - 4) {
+        if (i <= end - 4) {
             h ^= ((int) INT.get(bytes, i) & 0xFFFFFFFFL) * P1;
             h = Long.rotateLeft(h, 23) * P2 + P3;
             i += 4;
         }
-        for (; i < length; i++) {
+        for (; i < end; i++) {
             h ^= (bytes[i] & 0xFFL) * P5;
             h = Long.rotateLeft(h, 11) * P1;
         }

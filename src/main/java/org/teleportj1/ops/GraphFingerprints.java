@@ -35,8 +35,9 @@ import org.teleportj1.batch.FastGzip;
 public final class GraphFingerprints implements AutoCloseable {
     /** The exchange property a run's fingerprints travel in. */
     public static final String PROPERTY = "graphFingerprints";
-    static final byte[] MAGIC = {'T', 'J', '1', 'F'};
     static final int VERSION = 1;
+    /** The magic and the version. */
+    static final byte[] START = {'T', 'J', '1', 'F', VERSION};
     /** Types a run may have: as many as {@link KeyIndex} can tell apart. */
     static final int MAX_TYPES = KeyIndex.MAX_TYPES;
     /** The longest key a record can hold (this program's keys are at most 1000 characters, docs/jupiterone-api.md §3.2). */
@@ -57,8 +58,7 @@ public final class GraphFingerprints implements AutoCloseable {
             // buffered before the deflater too: it would otherwise be called for every 8-byte write
             out = new DataOutputStream(new BufferedOutputStream(
                     FastGzip.output(new BufferedOutputStream(Files.newOutputStream(file))), 1 << 16));
-            out.write(MAGIC);
-            out.writeByte(VERSION);
+            out.write(START);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's fingerprints to " + file
                     + " (set sync.state-dir / SYNC_STATE_DIR to a writable directory)", e);

@@ -294,6 +294,24 @@ class ChangeReportTest {
     }
 
     @Test
+    void aFileLargerThanTheReadBufferReadsBack() {
+        // records of every size cross the reader's buffer ends; some keys and a type name near the 64 KB limit
+        List<Object> objects = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String key = "teleport:lab:user:" + i + (i % 4000 == 3 ? "k".repeat(60_000) : "x".repeat(i % 97));
+            objects.addAll(List.of(key, i == 15_000 ? "t".repeat(60_000) : "type" + i % 7, "{" + i + "}"));
+        }
+        List<Read> read = read(graph(objects.toArray()).file());
+        assertEquals(20_000, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(objects.get(3 * i), read.get(i).key());
+            assertEquals(objects.get(3 * i + 1), read.get(i).type());
+            assertEquals(ContentHash.of(objects.get(3 * i + 2).toString().getBytes(StandardCharsets.UTF_8)),
+                    read.get(i).contentHash());
+        }
+    }
+
+    @Test
     void aDiscardedRunLeavesNoFile() {
         GraphFingerprints graph = graph("u:a", "user", "{a}");
         graph.discard();

@@ -32,10 +32,11 @@ class ContentHashTest {
     }
 
     @Test
-    void hashesOnlyTheGivenLength() {
+    void hashesOnlyTheGivenRange() {
         byte[] text = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
-        byte[] padded = Arrays.copyOf(text, text.length + 13);
-        Arrays.fill(padded, text.length, padded.length, (byte) 'x');
-        assertEquals(ContentHash.of(text), ContentHash.of(padded, text.length));
+        byte[] padded = new byte[text.length + 20];
+        Arrays.fill(padded, (byte) 'x');
+        System.arraycopy(text, 0, padded, 7, text.length);
+        assertEquals(ContentHash.of(text), ContentHash.of(padded, 7, text.length));
     }
 }
