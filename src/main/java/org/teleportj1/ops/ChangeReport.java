@@ -1,7 +1,6 @@
 package org.teleportj1.ops;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,45 +27,27 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
     }
 
     /**
-     * Compares {@code current} (closed) with {@code baseline}, streaming both: the baseline's keys
-     * are held only as hashes ({@link KeyIndex}). Without a baseline every object counts as added
+     * Compares {@code current} (closed) with {@code baseline}, streaming both ({@link GraphComparison}):
+     * the baseline's keys are held only as hashes. Without a baseline every object counts as added
      * and no keys are listed.
      */
-    public static ChangeReport compare(String cluster, String runId, FingerprintState state,
-                                       FingerprintState.Baseline baseline, GraphFingerprints current) {
+    public static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
+                                       GraphFingerprints current) {
         current.close();
-        SortedMap<String, Lists> types = new TreeMap<>();
         if (baseline == null) {
-            GraphFingerprints.forEach(current.file(), 0, now -> types.computeIfAbsent(now.type(), t -> new Lists()).added++);
-            return report(cluster, runId, null, types);
+            SortedMap<String, TypeChanges> byType = new TreeMap<>();
+            current.countsByType().forEach((type, count) ->
+                    byType.put(type, new TypeChanges(count, 0, 0, List.of(), List.of(), List.of())));
+            return new ChangeReport(cluster, runId, null, null, byType);
         }
-        KeyIndex before = new KeyIndex(baseline.objects());
-        state.forEach(baseline, then -> before.put(GraphFingerprints.keyHash(then.key()), Long.parseUnsignedLong(then.hash(), 16)));
-        GraphFingerprints.forEach(current.file(), 0, now -> {
-            int slot = before.find(GraphFingerprints.keyHash(now.key()));
-            if (slot < 0) {
-                types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.ADDED);
-            } else {
-                before.markSeen(slot);
-                if (before.value(slot) != Long.parseUnsignedLong(now.hash(), 16)) {
-                    types.computeIfAbsent(now.type(), t -> new Lists()).add(now.key(), Change.CHANGED);
-                }
-            }
-        });
-        state.forEach(baseline, then -> {
-            if (!before.wasSeen(GraphFingerprints.keyHash(then.key()))) {
-                types.computeIfAbsent(then.type(), t -> new Lists()).add(then.key(), Change.REMOVED);
-            }
-        });
-        return report(cluster, runId, baseline, types);
-    }
-
-    private static ChangeReport report(String cluster, String runId, FingerprintState.Baseline baseline,
-                                       SortedMap<String, Lists> types) {
-        SortedMap<String, TypeChanges> byType = new TreeMap<>();
-        types.forEach((type, lists) -> byType.put(type, lists.sorted()));
-        return new ChangeReport(cluster, runId, baseline == null ? null : baseline.runId(),
-                baseline == null ? null : baseline.succeededAt(), byType);
+        try {
+            return new ChangeReport(cluster, runId, baseline.runId(), baseline.succeededAt(),
+                    GraphComparison.compare(baseline.file(), baseline.objects(), current.file()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot compare with the change-report baseline " + baseline.file() + " ("
+                    + e.getMessage() + "). If it is damaged, delete it: the next run then reports every object as"
+                    + " added and starts a new baseline.", e);
+        }
     }
 
     public boolean firstRun() {
@@ -120,45 +101,6 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
         if (count > Math.min(limit, keys.size())) {
             out.append(System.lineSeparator()).append("  ").append(sign).append(" ... ")
                     .append(count - Math.min(limit, keys.size())).append(" more");
-        }
-    }
-
-    private enum Change { ADDED, REMOVED, CHANGED }
-
-    private static final class Lists {
-        long added;
-        long removed;
-        long changed;
-        final List<String> addedKeys = new ArrayList<>();
-        final List<String> removedKeys = new ArrayList<>();
-        final List<String> changedKeys = new ArrayList<>();
-
-        void add(String key, Change change) {
-            List<String> keys = switch (change) {
-                case ADDED -> {
-                    added++;
-                    yield addedKeys;
-                }
-                case REMOVED -> {
-                    removed++;
-                    yield removedKeys;
-                }
-                case CHANGED -> {
-                    changed++;
-                    yield changedKeys;
-                }
-            };
-            if (keys.size() < KEYS_LISTED) {
-                keys.add(key);
-            }
-        }
-
-        TypeChanges sorted() {
-            addedKeys.sort(null);
-            removedKeys.sort(null);
-            changedKeys.sort(null);
-            return new TypeChanges(added, removed, changed, List.copyOf(addedKeys), List.copyOf(removedKeys),
-                    List.copyOf(changedKeys));
         }
     }
 }

@@ -44,7 +44,7 @@ public class ChangeReporter {
         String target = run.mode().target();
         Path dir = state.dir(run.cluster(), target);
         FingerprintState.Baseline baseline = state.read(run.cluster(), target).orElse(null);
-        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), state, baseline, graph);
+        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), baseline, graph);
         LOG.info("{}", report.table(KEYS_LOGGED));
         List<String> sentences = details == null ? List.of()
                 : ChangeSentences.of(report, ReadableState.read(dir, json).orElseGet(ReadableState::new), details);

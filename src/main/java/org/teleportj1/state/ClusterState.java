@@ -168,7 +168,7 @@ public final class ClusterState {
 
     /** Where a run in progress writes its fingerprints for the change report. */
     public Path fingerprints(String target, String runId) {
-        return changeReportDir(target).resolve(FINGERPRINTS + runId + ".ndjson.gz");
+        return changeReportDir(target).resolve(FINGERPRINTS + runId + ".gz");
     }
 
     private List<Path> leftOverFiles() {
