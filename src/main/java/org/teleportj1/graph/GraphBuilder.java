@@ -54,7 +54,7 @@ public final class GraphBuilder {
     private final Set<String> ssoUsers = new HashSet<>();
     private final Set<String> referencedUsers = new LinkedHashSet<>();
     private final Set<String> reviewKeys = new HashSet<>();
-    private final AccessGraph accessGraph = new AccessGraph();
+    private final AccessGraph accessGraph = new AccessGraph(new Names());
     private final Map<String, Instant> remembered = new LinkedHashMap<>();
     private final LockIndex lockIndex = new LockIndex();
     /** In-force locks on a user or role, drawn once every user (stubs included) is known. */
