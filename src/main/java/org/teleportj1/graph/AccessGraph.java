@@ -1,27 +1,27 @@
 package org.teleportj1.graph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.teleportj1.proto.accesslist.v1.AccessList;
 import org.teleportj1.proto.accesslist.v1.AccessListOwner;
 
 /**
  * The compact memory of the run's access lists that effective access needs at the end: per list
  * its grants, owners and the memberships that grant (users and nested lists as int indexes). No
- * protobufs are kept; names are stored once. Sized for 100k users and 300k memberships.
+ * protobufs are kept; names are stored once. Sized for 1M users and 3M memberships.
  */
 public final class AccessGraph {
-    private final Map<String, Integer> listIndex = new HashMap<>();
+    /** List names; a list's id is its index in {@link #lists}. */
+    private final Names listNames = new Names();
     private final List<ListNode> lists = new ArrayList<>();
-    private final Map<String, Integer> userIndex = new HashMap<>();
-    private final List<String> userNames = new ArrayList<>();
+    private final Names users;
     // every (list, member) pair seen, granting or not, so duplicates across pages are dropped
-    private final Set<Long> memberships = new HashSet<>();
+    private final LongSet memberships = new LongSet();
+
+    /** @param users the run's user names, shared with the builder so each is stored once */
+    AccessGraph(Names users) {
+        this.users = users;
+    }
 
     /** An owner entry naming another list, linked once every list of the run is known. */
     public record OwnerList(String owned, String owner, int ineligibleStatus) {
@@ -49,32 +49,32 @@ public final class AccessGraph {
     /** @return false when a list of this name was already added (a duplicate across pages) */
     public boolean addList(AccessList list) {
         String name = list.getHeader().getMetadata().getName();
-        if (listIndex.containsKey(name)) {
+        if (listNames.id(name) >= 0) {
             return false;
         }
         ListNode node = new ListNode(name, AccessListMapper.title(list),
                 distinct(list.getSpec().getGrants().getRolesList()),
                 distinct(list.getSpec().getOwnerGrants().getRolesList()));
-        listIndex.put(name, lists.size());
+        listNames.add(name);
         lists.add(node);
         for (AccessListOwner owner : list.getSpec().getOwnersList()) {
             if (owner.getMembershipKind() == AccessListMapper.KIND_LIST) {
                 node.ownerLists.add(new OwnerList(name, owner.getName(), owner.getIneligibleStatus()));
             } else if (Eligibility.grants(owner.getIneligibleStatus())) {
-                node.ownerUsers.add(user(owner.getName()));
+                node.ownerUsers.add(users.add(owner.getName()));
             }
         }
         return true;
     }
 
     public boolean hasList(String name) {
-        return listIndex.containsKey(name);
+        return listNames.id(name) >= 0;
     }
 
     /** Title of a list of this run, or null. */
     public String title(String name) {
-        Integer index = listIndex.get(name);
-        return index == null ? null : lists.get(index).title;
+        int index = listNames.id(name);
+        return index < 0 ? null : lists.get(index).title;
     }
 
     /**
@@ -83,19 +83,19 @@ public final class AccessGraph {
      * @return false when the pair was seen before or the parent (or nested) list is unknown
      */
     public boolean addMember(String list, String member, boolean nestedList, boolean grants) {
-        Integer parent = listIndex.get(list);
-        if (parent == null) {
+        int parent = listNames.id(list);
+        if (parent < 0) {
             return false;
         }
         int memberId;
         if (nestedList) {
-            Integer child = listIndex.get(member);
-            if (child == null) {
+            int child = listNames.id(member);
+            if (child < 0) {
                 return false;
             }
             memberId = -child - 1;
         } else {
-            memberId = user(member);
+            memberId = users.add(member);
         }
         if (!memberships.add(((long) parent << 32) | (memberId & 0xffffffffL))) {
             return false;
@@ -120,8 +120,8 @@ public final class AccessGraph {
         List<OwnerList> resolved = new ArrayList<>();
         for (ListNode node : lists) {
             for (OwnerList owner : node.ownerLists) {
-                Integer index = listIndex.get(owner.owner());
-                if (index != null) {
+                int index = listNames.id(owner.owner());
+                if (index >= 0) {
                     resolved.add(owner);
                     if (Eligibility.grants(owner.ineligibleStatus())) {
                         node.resolvedOwnerLists.add(index);
@@ -147,42 +147,16 @@ public final class AccessGraph {
         return lists.get(index);
     }
 
-    String userName(int index) {
-        return userNames.get(index);
+    String userName(int id) {
+        return users.name(id);
     }
 
-    private int user(String name) {
-        Integer index = userIndex.get(name);
-        if (index == null) {
-            index = userNames.size();
-            userIndex.put(name, index);
-            userNames.add(name);
-        }
-        return index;
+    /** Ids of users run from 0 to this, exclusive. */
+    int userCount() {
+        return users.size();
     }
 
     private static String[] distinct(List<String> values) {
         return values.stream().distinct().toArray(String[]::new);
-    }
-
-    /** A growable int array: memberships stay primitive. */
-    static final class Ints {
-        private int[] values = new int[0];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, Math.max(4, size * 2));
-            }
-            values[size++] = value;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int index) {
-            return values[index];
-        }
     }
 }

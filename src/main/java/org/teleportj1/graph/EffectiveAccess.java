@@ -2,7 +2,6 @@ package org.teleportj1.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +27,14 @@ public final class EffectiveAccess {
     private final int maxDepth;
     private final Set<String> cycles = new LinkedHashSet<>();
     private final Set<String> cutPaths = new LinkedHashSet<>();
+    /*
+     * Which walk last reached each user and each list: a new walk takes a new stamp instead of a
+     * new set, so fifty thousand lists do not each allocate a set of boxed ids.
+     */
+    private int[] userStamps;
+    private int[] listStamps;
+    private int userStamp;
+    private int listStamp;
 
     public EffectiveAccess(AccessGraph graph, int maxDepth) {
         this.graph = graph;
@@ -37,12 +44,14 @@ public final class EffectiveAccess {
     /** Emits every grant; call once. */
     public void grants(GrantConsumer out) {
         findCycles();
+        userStamps = new int[graph.userCount()];
+        listStamps = new int[graph.listCount()];
         for (int index = 0; index < graph.listCount(); index++) {
             AccessGraph.ListNode list = graph.list(index);
             if (list.grants.length > 0) {
-                Set<Integer> seen = new HashSet<>();
+                int seen = ++userStamp;
                 walkMembers(index, 0, (user, depth) -> {
-                    if (seen.add(user)) {
+                    if (firstReach(user, seen)) {
                         for (String role : list.grants) {
                             out.grant(graph.userName(user), role, list.name, depth > 0, false);
                         }
@@ -50,10 +59,10 @@ public final class EffectiveAccess {
                 });
             }
             if (list.ownerGrants.length > 0) {
-                Set<Integer> seen = new HashSet<>();
+                int seen = ++userStamp;
                 for (int i = 0; i < list.ownerUsers.size(); i++) {
                     int user = list.ownerUsers.get(i);
-                    if (seen.add(user)) {
+                    if (firstReach(user, seen)) {
                         for (String role : list.ownerGrants) {
                             out.grant(graph.userName(user), role, list.name, false, true);
                         }
@@ -62,7 +71,7 @@ public final class EffectiveAccess {
                 for (int i = 0; i < list.resolvedOwnerLists.size(); i++) {
                     // members of an owner list are owners one level down
                     walkMembers(list.resolvedOwnerLists.get(i), 1, (user, depth) -> {
-                        if (seen.add(user)) {
+                        if (firstReach(user, seen)) {
                             for (String role : list.ownerGrants) {
                                 out.grant(graph.userName(user), role, list.name, true, true);
                             }
@@ -87,9 +96,18 @@ public final class EffectiveAccess {
         void visit(int user, int depth);
     }
 
+    /** Marks the user reached by the walk {@code stamp}; false when it already was. */
+    private boolean firstReach(int user, int stamp) {
+        if (userStamps[user] == stamp) {
+            return false;
+        }
+        userStamps[user] = stamp;
+        return true;
+    }
+
     private void walkMembers(int root, int rootDepth, MemberVisitor visitor) {
-        Set<Integer> visited = new HashSet<>();
-        visited.add(root);
+        int visited = ++listStamp;
+        listStamps[root] = visited;
         ArrayDeque<int[]> queue = new ArrayDeque<>();
         queue.add(new int[] {root, rootDepth});
         while (!queue.isEmpty()) {
@@ -100,14 +118,14 @@ public final class EffectiveAccess {
             }
             for (int i = 0; i < list.memberLists.size(); i++) {
                 int child = list.memberLists.get(i);
-                if (visited.contains(child)) {
+                if (listStamps[child] == visited) {
                     continue;
                 }
                 if (next[1] + 1 > maxDepth) {
                     cutPaths.add(list.name + " -> " + graph.list(child).name);
                     continue;
                 }
-                visited.add(child);
+                listStamps[child] = visited;
                 queue.add(new int[] {child, next[1] + 1});
             }
         }

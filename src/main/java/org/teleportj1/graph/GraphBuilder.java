@@ -3,10 +3,12 @@ package org.teleportj1.graph;
 import com.google.protobuf.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +36,8 @@ import org.teleportj1.proto.types.UserV2;
  * access, escalation edges, lock edges).
  *
  * <p>Each page's objects go to the sink during the page call. Between pages only compact state is
- * kept: role names and patterns, user names, and the {@link AccessGraph}. Mapping itself is done
+ * kept: role names and patterns, user names (each once, in {@link Names}; sets of users are
+ * bit sets of their ids), and the {@link AccessGraph}. Mapping itself is done
  * by the pure mappers; this class only orchestrates and remembers names. Not thread-safe: one
  * builder per run, fed by one thread.
  */
@@ -50,11 +53,17 @@ public final class GraphBuilder {
 
     private final Set<String> roleNames = new LinkedHashSet<>();
     private final List<RoleRules> roleRules = new ArrayList<>();
-    private final Set<String> listedUsers = new LinkedHashSet<>();
-    private final Set<String> ssoUsers = new HashSet<>();
-    private final Set<String> referencedUsers = new LinkedHashSet<>();
-    private final Set<String> reviewKeys = new HashSet<>();
-    private final AccessGraph accessGraph = new AccessGraph();
+    /** Every user name the run met (listed or referenced), each once; the sets below hold ids. */
+    private final Names users = new Names();
+    private final BitSet listed = new BitSet();
+    /** The listed users in the order Teleport listed them. */
+    private final Ints listingOrder = new Ints();
+    private final BitSet sso = new BitSet();
+    /** Users referenced while not listed, in the order first referenced: the stub candidates. */
+    private final BitSet referenced = new BitSet();
+    private final Ints referenceOrder = new Ints();
+    private final KeySet reviewKeys = new KeySet();
+    private final AccessGraph accessGraph = new AccessGraph(users);
     private final Map<String, Instant> remembered = new LinkedHashMap<>();
     private final LockIndex lockIndex = new LockIndex();
     /** In-force locks on a user or role, drawn once every user (stubs included) is known. */
@@ -109,12 +118,15 @@ public final class GraphBuilder {
         beforePage();
         for (UserV2 user : page) {
             String name = user.getMetadata().getName();
-            if (!listedUsers.add(name)) {
+            int id = users.add(name);
+            if (listed.get(id)) {
                 duplicate("user", name);
                 continue;
             }
+            listed.set(id);
+            listingOrder.add(id);
             if (!"local".equals(UserMapper.authType(user.getSpec()))) {
-                ssoUsers.add(name);
+                sso.set(id);
             }
             GraphFragment fragment = UserMapper.user(user, context, roleNames::contains, lockOf(user));
             stats.danglingReferencesSkipped += missingRoles(user.getSpec().getRolesList().stream().distinct().toList());
@@ -319,9 +331,24 @@ public final class GraphBuilder {
         remembered.putAll(lastSeen);
     }
 
-    /** Names of the users Teleport listed in this run. */
+    /** Names of the users Teleport listed in this run, in the order listed (a view). */
     public Set<String> listedUserNames() {
-        return Collections.unmodifiableSet(listedUsers);
+        return new AbstractSet<>() {
+            @Override
+            public boolean contains(Object name) {
+                return name instanceof String user && isListed(user);
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                return namesOf(listingOrder).iterator();
+            }
+
+            @Override
+            public int size() {
+                return listingOrder.size();
+            }
+        };
     }
 
     /**
@@ -335,11 +362,11 @@ public final class GraphBuilder {
         Instant oldest = now.minus(context.options().userRetention());
         Map<String, Instant> next = new TreeMap<>();
         before.forEach((name, lastSeen) -> {
-            if (!listedUsers.contains(name) && !lastSeen.isBefore(oldest)) {
+            if (!isListed(name) && !lastSeen.isBefore(oldest)) {
                 next.put(name, lastSeen);
             }
         });
-        ssoUsers.forEach(name -> next.put(name, now));
+        sso.stream().forEach(id -> next.put(users.name(id), now));
         return next;
     }
 
@@ -362,14 +389,14 @@ public final class GraphBuilder {
         beforePage();
         completed = true;
         linkOwnerLists();
-        Set<String> allUsers = new LinkedHashSet<>(listedUsers);
-        emitRememberedUsers(allUsers);
-        emitStubUsers(allUsers);
+        AllUsers all = new AllUsers();
+        emitRememberedUsers(all);
+        emitStubUsers(all);
         emitEffectiveAccess();
-        emitTemporaryAccess(allUsers);
-        emitLockEdges(allUsers);
+        emitTemporaryAccess(all);
+        emitLockEdges(all);
         emitPromotions();
-        emitEscalations(allUsers);
+        emitEscalations(all);
         stats.ssoMissingRoles = ssoMissingRoles.size();
         warnEach("SSO connector mapping grants a role that does not exist (nothing granted): {}", ssoMissingRoles);
         warnEach("SSO connector mapping value is a pattern, so no IdP group is linked by name: {}", ssoPatternValues);
@@ -389,22 +416,24 @@ public final class GraphBuilder {
         }
     }
 
-    private void emitRememberedUsers(Set<String> allUsers) {
+    private void emitRememberedUsers(AllUsers all) {
         Instant oldest = context.cluster().syncTime().minus(context.options().userRetention());
         for (Map.Entry<String, Instant> user : remembered.entrySet()) {
-            if (!allUsers.contains(user.getKey()) && !user.getValue().isBefore(oldest)) {
-                allUsers.add(user.getKey());
+            if (!all.contains(user.getKey()) && !user.getValue().isBefore(oldest)) {
+                all.add(users.add(user.getKey()));
                 stats.rememberedUsers++;
                 send(UserMapper.remembered(user.getKey(), user.getValue().toEpochMilli(), context));
             }
         }
     }
 
-    private void emitStubUsers(Set<String> allUsers) {
-        for (String name : referencedUsers) {
-            if (allUsers.add(name)) {
+    private void emitStubUsers(AllUsers all) {
+        for (int i = 0; i < referenceOrder.size(); i++) {
+            int id = referenceOrder.get(i);
+            if (!all.contains(id)) {
+                all.add(id);
                 stats.stubUsers++;
-                send(UserMapper.stub(name, context));
+                send(UserMapper.stub(users.name(id), context));
             }
         }
         if (stats.stubUsers > 0) {
@@ -435,10 +464,10 @@ public final class GraphBuilder {
     }
 
     /** Roles that approved requests grant now: effective access until the request's expiry. */
-    private void emitTemporaryAccess(Set<String> allUsers) {
+    private void emitTemporaryAccess(AllUsers all) {
         temporaryGrants.forEach((user, grants) -> {
             for (TemporaryGrant grant : grants) {
-                if (!roleNames.contains(grant.role()) || !allUsers.contains(user)) {
+                if (!roleNames.contains(grant.role()) || !all.contains(user)) {
                     continue; // counted when the request was mapped
                 }
                 relationship(context.relationship(RelationshipType.USER_ASSIGNED_ROLE, context.keys().user(user),
@@ -454,11 +483,11 @@ public final class GraphBuilder {
         });
     }
 
-    private void emitLockEdges(Set<String> allUsers) {
+    private void emitLockEdges(AllUsers all) {
         for (LockEdge edge : lockEdges) {
             boolean user = edge.target().kind().equals("user");
             String name = edge.target().name();
-            if (user ? !allUsers.contains(name) : !roleNames.contains(name)) {
+            if (user ? !all.contains(name) : !roleNames.contains(name)) {
                 stats.danglingReferencesSkipped++;
                 continue;
             }
@@ -479,12 +508,12 @@ public final class GraphBuilder {
         });
     }
 
-    private void emitEscalations(Collection<String> allUsers) {
-        NameIndex roles = NameIndex.of(roleNames);
-        NameIndex users = NameIndex.of(allUsers);
+    private void emitEscalations(AllUsers all) {
+        NameIndex roleIndex = NameIndex.of(roleNames);
+        NameIndex userIndex = NameIndex.of(all.names());
         for (RoleRules role : roleRules) {
             String fromKey = context.keys().role(role.name());
-            stats.unresolvedPatterns += RoleEscalation.expand(role, roles, users,
+            stats.unresolvedPatterns += RoleEscalation.expand(role, roleIndex, userIndex,
                     (from, escalation, target, pattern) -> {
                         boolean toUser = escalation.targetsUsers();
                         RelationshipType type = toUser ? RelationshipType.ROLE_ALLOWS_USER
@@ -506,6 +535,65 @@ public final class GraphBuilder {
         List<String> held = new ArrayList<>(user.getSpec().getRolesList());
         temporaryGrants.getOrDefault(name, List.of()).forEach(grant -> held.add(grant.role()));
         return lockIndex.lockOf(name, held);
+    }
+
+    /**
+     * Every user of the graph: the listed ones, then those completion adds (remembered, stubs), in
+     * that order. It shares the listing order instead of copying a million names.
+     */
+    private final class AllUsers {
+        private final BitSet ids = (BitSet) listed.clone();
+        private final Ints added = new Ints();
+
+        boolean contains(int id) {
+            return ids.get(id);
+        }
+
+        boolean contains(String name) {
+            int id = users.id(name);
+            return id >= 0 && ids.get(id);
+        }
+
+        void add(int id) {
+            ids.set(id);
+            added.add(id);
+        }
+
+        /** The names in order, a view: what escalation patterns are matched against. */
+        List<String> names() {
+            return new AbstractList<>() {
+                @Override
+                public String get(int index) {
+                    int listedCount = listingOrder.size();
+                    return users.name(index < listedCount ? listingOrder.get(index) : added.get(index - listedCount));
+                }
+
+                @Override
+                public int size() {
+                    return listingOrder.size() + added.size();
+                }
+            };
+        }
+    }
+
+    /** The names of {@code ids}, a view. */
+    private List<String> namesOf(Ints ids) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return users.name(ids.get(index));
+            }
+
+            @Override
+            public int size() {
+                return ids.size();
+            }
+        };
+    }
+
+    private boolean isListed(String name) {
+        int id = users.id(name);
+        return id >= 0 && listed.get(id);
     }
 
     private record LockEdge(String lockKey, LockMapper.Target target) {
@@ -536,8 +624,10 @@ public final class GraphBuilder {
     }
 
     private void reference(String user) {
-        if (!listedUsers.contains(user)) {
-            referencedUsers.add(user);
+        int id = users.add(user);
+        if (!listed.get(id) && !referenced.get(id)) {
+            referenced.set(id);
+            referenceOrder.add(id);
         }
     }
 

@@ -2,6 +2,7 @@ package org.teleportj1.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ public final class GraphObject {
         mapping.put("relationshipDirection", MappedRelationshipType.DIRECTION);
         mapping.put("sourceEntityKey", sourceKey);
         mapping.put("targetFilterKeys", List.of(type.filterKeys()));
-        mapping.put("targetEntity", Map.copyOf(targetEntity));
+        // a copy that keeps the caller's order: Map.copyOf's order changes from JVM to JVM
+        mapping.put("targetEntity", Collections.unmodifiableMap(new LinkedHashMap<>(targetEntity)));
         mapping.put("skipTargetCreation", true);
         object.properties.put("_mapping", mapping);
         object.put("displayName", type.relationshipClass());
