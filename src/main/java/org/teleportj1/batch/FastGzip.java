@@ -1,16 +1,15 @@
 package org.teleportj1.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Gzip at the fastest level. A 100k-user sync compresses its ~650 MB of JSON twice (upload bodies
- * and the run's spool); at the default level that alone costs more CPU than reading and mapping
- * the cluster, while JSON of repetitive keys shrinks almost as well at level 1.
+ * Gzip at the fastest level. A 100k-user sync compresses its ~650 MB of JSON once (each batch's
+ * upload body, which the run's spool stores too: GraphBatch); at the default level that alone
+ * would cost more CPU than reading and mapping the cluster, while JSON of repetitive keys shrinks
+ * almost as well at level 1.
  */
 public final class FastGzip {
     private static final int BUFFER = 1 << 16;
@@ -24,15 +23,5 @@ public final class FastGzip {
                 def.setLevel(Deflater.BEST_SPEED);
             }
         };
-    }
-
-    public static byte[] compress(byte[] bytes) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(64, bytes.length / 6));
-        try (OutputStream out = output(buffer)) {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
     }
 }

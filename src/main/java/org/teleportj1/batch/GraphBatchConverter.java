@@ -9,7 +9,8 @@ import org.apache.camel.support.TypeConverterSupport;
 /**
  * Lets routes treat a batch as what it is on the wire: {@code convertBodyTo: byte[]} (or String)
  * gives the JSON of its J1 upload request, so a route that copies batches elsewhere (a file, a
- * topic, another HTTP endpoint) needs no Java.
+ * topic, another HTTP endpoint) needs no Java. direct:batch-copies sees each batch before the J1
+ * target compresses it (GraphBatch), so a copy costs no decompression.
  */
 public final class GraphBatchConverter extends TypeConverterSupport {
 

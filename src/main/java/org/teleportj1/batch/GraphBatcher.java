@@ -26,14 +26,7 @@ public final class GraphBatcher implements GraphSink {
     private final SortedMap<String, Long> countsByType = new TreeMap<>();
     private long objects;
     private long bytes;
-    private ObjectTap tap;
     private BiConsumer<Map<String, Object>, byte[]> observer = (object, serialized) -> { };
-
-    /** Sees every serialized object once, as it is batched (the run's spool). */
-    @FunctionalInterface
-    public interface ObjectTap {
-        void accept(GraphKind kind, byte[] serialized);
-    }
 
     public GraphBatcher(BatchLimits limits) {
         this.limits = limits;
@@ -52,10 +45,6 @@ public final class GraphBatcher implements GraphSink {
         add(GraphKind.RELATIONSHIPS, relationship);
     }
 
-    public synchronized void tap(ObjectTap tap) {
-        this.tap = tap;
-    }
-
     private void add(GraphKind kind, Map<String, Object> object) {
         byte[] serialized = GraphJson.bytes(object);
         synchronized (this) {
@@ -64,11 +53,8 @@ public final class GraphBatcher implements GraphSink {
         }
     }
 
-    /** Adds an object serialized earlier (a replayed spool line). */
+    /** Adds an object serialized earlier (one of a replayed dead letter). */
     public synchronized void add(GraphKind kind, byte[] serialized, String type) {
-        if (tap != null) {
-            tap.accept(kind, serialized);
-        }
         OpenBatch batch = open.get(kind);
         // +1 for the comma between objects
         if (!batch.objects.isEmpty() && (batch.bytes + serialized.length + 1 + ENVELOPE_BYTES > limits.maxBytes()

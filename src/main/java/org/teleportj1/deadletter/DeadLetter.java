@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * One run that could not be delivered: {@code <dead-letter-dir>/<cluster>/<run>/} with
- * {@code envelope.json} and the complete graph ({@code entities.ndjson.gz},
- * {@code relationships.ndjson.gz}).
+ * {@code envelope.json} and the complete graph ({@code entities.json.gz},
+ * {@code relationships.json.gz}: its upload bodies, RunSpool; earlier versions wrote
+ * {@code entities.ndjson.gz}, {@code relationships.ndjson.gz}, one object a line).
  *
  * @param id       {@code <cluster>/<run>}, as the commands take it
  * @param dir      its directory

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.run.DeliveryFailure;
 import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.batch.GraphKind;
 import org.teleportj1.run.SyncRun;
 
 /**
@@ -31,13 +32,16 @@ public class OversizedBatch {
     public List<GraphBatch> smaller(Exchange exchange) throws IOException {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         GraphBatch batch = exchange.getProperty(SyncJobApi.BATCH, GraphBatch.class);
-        if (batch.size() > 1) {
-            int half = batch.size() / 2;
+        // a compressed batch is decompressed for this, once; its halves are plain and compressed as they upload
+        List<byte[]> objects = batch.objects();
+        if (objects.size() > 1) {
+            int half = objects.size() / 2;
             LOG.info("Cluster '{}': J1 refused a {} as too large (413); uploading it in two halves",
                     run.cluster(), batch);
-            return List.of(part(batch, 0, half), part(batch, half, batch.size()));
+            return List.of(part(batch.kind(), objects.subList(0, half)),
+                    part(batch.kind(), objects.subList(half, objects.size())));
         }
-        byte[] object = batch.objects().get(0);
+        byte[] object = objects.get(0);
         ObjectTrimmer.Result trimmed = trimmer.trim(object, object.length / 2);
         String key = describe(object);
         if (trimmed.trimmed().isEmpty()) {
@@ -55,13 +59,12 @@ public class OversizedBatch {
         return List.of(new GraphBatch(batch.kind(), List.of(trimmed.serialized()), trimmed.serialized().length));
     }
 
-    private static GraphBatch part(GraphBatch batch, int from, int to) {
-        List<byte[]> objects = batch.objects().subList(from, to);
+    private static GraphBatch part(GraphKind kind, List<byte[]> objects) {
         long bytes = 0;
         for (byte[] object : objects) {
             bytes += object.length + 1;
         }
-        return new GraphBatch(batch.kind(), List.copyOf(objects), bytes);
+        return new GraphBatch(kind, List.copyOf(objects), bytes);
     }
 
     private String describe(byte[] object) throws IOException {

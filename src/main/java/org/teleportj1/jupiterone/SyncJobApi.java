@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleportj1.batch.FastGzip;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.run.SyncRun;
 
@@ -88,13 +87,12 @@ public class SyncJobApi {
         exchange.setProperty(BATCH, batch);
         // one correlation id per batch, reused by its retries
         exchange.setProperty("j1CorrelationId", UUID.randomUUID().toString());
+        // a spooled batch sends the gzip body its spool holds, compressed once; a plain one is compressed now
+        request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), batch.uploadBody(gzip));
         if (gzip) {
-            // compressed here at the fastest level; camel-http would gzip again at its default level
-            request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), FastGzip.compress(batch.requestBody()));
             exchange.getMessage().setHeader("Content-Encoding", "gzip");
+            // already compressed, at the fastest level; camel-http would gzip again at its default level
             exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
-        } else {
-            request(exchange, "/" + run.jobId() + "/" + batch.kind().field(), batch.requestBody());
         }
     }
 

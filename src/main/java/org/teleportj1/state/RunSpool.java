@@ -1,6 +1,5 @@
 package org.teleportj1.state;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,17 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
-import org.teleportj1.batch.FastGzip;
-import org.teleportj1.batch.GraphBatcher;
+import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.batch.GraphKind;
 
 /**
- * A run's complete graph on disk as it is produced: {@code entities.ndjson.gz} and
- * {@code relationships.ndjson.gz}, one serialized object a line, exactly as uploaded. It costs a
- * gzip stream per kind, not memory, and it is what makes a failed run's dead letter whole even
- * when J1 failed before the last page was read.
+ * A run's complete graph on disk as it is produced: {@code entities.json.gz} and
+ * {@code relationships.json.gz}, each its kind's gzip upload bodies one after another, the very
+ * bytes uploaded (a batch is compressed once: GraphBatch). Concatenated gzip members are one valid
+ * gzip file ({@code zcat} shows {"entities":[...]}{"entities":[...]}...). The spool costs no
+ * compression and no memory of its own, and it is what makes a failed run's dead letter whole
+ * even when J1 failed before the last page was read.
  */
-public final class RunSpool implements GraphBatcher.ObjectTap {
+public final class RunSpool {
     private final Path dir;
     private final Map<GraphKind, OutputStream> files = new EnumMap<>(GraphKind.class);
     private final Map<GraphKind, Long> counts = new EnumMap<>(GraphKind.class);
@@ -31,7 +31,8 @@ public final class RunSpool implements GraphBatcher.ObjectTap {
         OwnerOnlyFiles.directories(dir);
         for (GraphKind kind : GraphKind.values()) {
             Path file = OwnerOnlyFiles.file(dir.resolve(fileName(kind)));
-            files.put(kind, FastGzip.output(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            // bodies are written whole, so there is nothing to buffer
+            files.put(kind, Files.newOutputStream(file));
         }
     }
 
@@ -40,20 +41,18 @@ public final class RunSpool implements GraphBatcher.ObjectTap {
     }
 
     public static String fileName(GraphKind kind) {
-        return kind.field() + ".ndjson.gz";
+        return kind.field() + ".json.gz";
     }
 
     public Path dir() {
         return dir;
     }
 
-    @Override
-    public synchronized void accept(GraphKind kind, byte[] serialized) {
+    /** Appends a compressed batch's gzip body, the bytes its upload sends. */
+    public synchronized void append(GraphBatch batch) {
         try {
-            OutputStream out = files.get(kind);
-            out.write(serialized);
-            out.write('\n');
-            counts.merge(kind, 1L, Long::sum);
+            files.get(batch.kind()).write(batch.gzipBody());
+            counts.merge(batch.kind(), (long) batch.size(), Long::sum);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the graph to " + dir + ": " + e.getMessage(), e);
         }

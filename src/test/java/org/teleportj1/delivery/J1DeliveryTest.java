@@ -12,12 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.teleportj1.app.TestDirectories;
 import org.teleportj1.app.AppTestSupport;
 import org.teleportj1.app.OneShotSync;
+import org.teleportj1.batch.FastGzip;
+import org.teleportj1.batch.GraphKind;
+import org.teleportj1.batch.UploadBodyReader;
 import org.teleportj1.deadletter.DeadLetter;
 import org.teleportj1.app.DeadLetterCommand;
 import org.teleportj1.deadletter.DeadLetterStore;
@@ -45,6 +51,7 @@ import org.teleportj1.sandbox.SandboxLauncher;
 import org.teleportj1.state.ClusterLocks;
 import org.teleportj1.state.LastSuccess;
 import org.teleportj1.state.OwnerOnlyFiles;
+import org.teleportj1.state.RunSpool;
 import org.teleportj1.state.StateDirectory;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
@@ -167,8 +174,8 @@ class J1DeliveryTest extends AppTestSupport {
         assertEquals(1 + MAX_RETRIES, envelope.attempts());
         assertEquals(run.batcher().objectCount(), envelope.objects());
         assertEquals("teleport-delivery-test", envelope.scope());
-        assertEquals(run.batcher().objectCount(), lines(letter.dir().resolve("entities.ndjson.gz"))
-                + lines(letter.dir().resolve("relationships.ndjson.gz")), "the complete graph is spooled");
+        assertEquals(run.batcher().objectCount(), spooledObjects(letter, GraphKind.ENTITIES).size()
+                + spooledObjects(letter, GraphKind.RELATIONSHIPS).size(), "the complete graph is spooled");
         assertOwnerOnly(letter.dir());
         assertEquals(1.0, context.getRegistry().findSingleByType(MeterRegistry.class)
                 .get("teleport.j1.dead.letters").tag("cluster", "default").counter().count(), "dead letters counted");
@@ -209,6 +216,63 @@ class J1DeliveryTest extends AppTestSupport {
         DeadLetter letter = onlyDeadLetter();
         assertEquals(500, letter.envelope().httpStatus());
         assertEquals(run.batcher().objectCount(), letter.objects());
+    }
+
+    /**
+     * J1 accepts every upload, then refuses the finalize: the dead letter's spool is, kind by kind,
+     * exactly the gzip bodies J1 received (each batch was compressed once, for both).
+     */
+    @Test
+    void theSpoolHoldsTheVeryBytesThatWereUploaded() throws IOException {
+        J1.failNext("/finalize", 400, Map.of());
+
+        SyncRun run = sync();
+
+        assertEquals(RunResult.FAILED, run.result());
+        DeadLetter letter = onlyDeadLetter();
+        for (GraphKind kind : GraphKind.values()) {
+            List<byte[]> uploaded = J1.requests("/" + kind.field()).stream().filter(r -> r.status() == 200)
+                    .map(J1StandIn.Request::wire).toList();
+            assertTrue(uploaded.size() > 1, "several " + kind.field() + " batches");
+            assertConcatenationOf(uploaded, Files.readAllBytes(letter.dir().resolve(RunSpool.fileName(kind))),
+                    kind.field());
+        }
+    }
+
+    /**
+     * Nothing lost across an upgrade: a dead letter the version before wrote (one object a line,
+     * entities.ndjson.gz and relationships.ndjson.gz) replays every object once.
+     */
+    @Test
+    void aDeadLetterOfTheVersionBeforeStillReplaysWhole() throws IOException {
+        J1.down(new J1StandIn.Answer(503, Map.of()));
+        SyncRun run = sync();
+        DeadLetter letter = onlyDeadLetter();
+        Set<String> spooledKeys = new HashSet<>();
+        for (GraphKind kind : GraphKind.values()) {
+            Path lines = letter.dir().resolve(kind.field() + ".ndjson.gz");
+            try (OutputStream out = FastGzip.output(Files.newOutputStream(lines))) {
+                for (byte[] object : spooledObjects(letter, kind)) {
+                    out.write(object);
+                    out.write('\n');
+                    spooledKeys.add(JSON.readTree(object).path("_key").asText());
+                }
+            }
+            Files.delete(letter.dir().resolve(RunSpool.fileName(kind)));
+        }
+        assertEquals(run.batcher().objectCount(), spooledKeys.size());
+
+        J1.down(null);
+        SyncRun replay = new ReplayCommand(context).replay(letter.id(), false, false);
+
+        assertEquals(RunResult.SUCCEEDED, replay.result(), replay.failure());
+        J1StandIn.Job job = onlyJob();
+        assertEquals("FINISHED", job.status);
+        assertEquals(run.batcher().objectCount(), job.objects());
+        assertEquals(spooledKeys, new HashSet<>(keys(job)), "every object, none twice");
+        assertEquals(run.batcher().countsByType(), replay.batcher().countsByType());
+        assertTrue(J1.requests("/entities").stream().allMatch(r -> r.body().length > 0
+                && "gzip".equals(r.header("Content-Encoding"))), "the replay's uploads are gzipped");
     }
 
     @Test
@@ -355,8 +419,31 @@ class J1DeliveryTest extends AppTestSupport {
         }
     }
 
-    private static long lines(Path gzip) throws IOException {
-        return read(gzip).lines().filter(line -> !line.isBlank()).count();
+    /** The objects of a dead letter's spool file, in order. */
+    private static List<byte[]> spooledObjects(DeadLetter letter, GraphKind kind) throws IOException {
+        List<byte[]> objects = new ArrayList<>();
+        try (UploadBodyReader reader = new UploadBodyReader(new GZIPInputStream(Files.newInputStream(
+                letter.dir().resolve(RunSpool.fileName(kind)))), kind)) {
+            for (UploadBodyReader.BodyObject object = reader.next(); object != null; object = reader.next()) {
+                objects.add(object.serialized());
+            }
+        }
+        return objects;
+    }
+
+    /** {@code file} is the {@code parts}, each once, one after another in some order (uploads run in parallel). */
+    private static void assertConcatenationOf(List<byte[]> parts, byte[] file, String what) {
+        List<byte[]> left = new ArrayList<>(parts);
+        int offset = 0;
+        while (offset < file.length) {
+            int at = offset;
+            byte[] next = left.stream().filter(part -> Arrays.equals(part, 0, part.length, file, at,
+                    Math.min(file.length, at + part.length))).findFirst().orElse(null);
+            assertNotNull(next, what + ": spooled bytes at " + offset + " are no uploaded body");
+            left.remove(next);
+            offset += next.length;
+        }
+        assertEquals(List.of(), left, what + ": uploaded bodies missing from the spool");
     }
 
     private static String read(Path file) throws IOException {

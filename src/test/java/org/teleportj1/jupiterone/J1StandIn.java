@@ -36,8 +36,12 @@ public final class J1StandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/persister/synchronization/jobs";
 
-    /** One request as J1 received it, and the status it got (0: connection reset). */
-    public record Request(String method, String path, Map<String, String> headers, byte[] body, int status) {
+    /**
+     * One request as J1 received it, and the status it got (0: connection reset); {@code body}
+     * decompressed, {@code wire} the bytes as they came (gzip, when so encoded).
+     */
+    public record Request(String method, String path, Map<String, String> headers, byte[] body, byte[] wire,
+                          int status) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -238,7 +242,7 @@ public final class J1StandIn implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (requiredApiKey != null && !("Bearer " + requiredApiKey).equals(headers.get("authorization"))) {
-                requests.add(new Request(method, path, headers, body, 401));
+                requests.add(new Request(method, path, headers, body, raw, 401));
                 respond(exchange, 401, error("UNAUTHORIZED", "Unauthorized"));
                 return;
             }
@@ -250,7 +254,7 @@ public final class J1StandIn implements AutoCloseable {
             }
             Answer fault = fault(path, body.length, headers.get("jupiterone-correlation-id"));
             if (fault != null) {
-                requests.add(new Request(method, path, headers, body, fault.status()));
+                requests.add(new Request(method, path, headers, body, raw, fault.status()));
                 if (fault.status() == 0) {
                     return; // closing without a response: the client sees the connection reset
                 }
@@ -260,7 +264,7 @@ public final class J1StandIn implements AutoCloseable {
             }
             Answer[] status = {new Answer(200, Map.of())};
             String answer = answer(method, path, headers.get("authorization"), body, status);
-            requests.add(new Request(method, path, headers, body, status[0].status()));
+            requests.add(new Request(method, path, headers, body, raw, status[0].status()));
             respond(exchange, status[0].status(), answer);
         }
     }
