@@ -78,7 +78,9 @@ final class FingerprintReader implements AutoCloseable {
                 need(fields + 2);
                 int name = 2 + ((short) SHORT.get(buffer, position + fields) & 0xFFFF);
                 need(fields + name);
-                types.add(DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(buffer, position + fields, name))));
+                // written by DataOutput.writeUTF, so read by its counterpart (modified UTF-8)
+                types.add(DataInputStream.readUTF(
+                        new DataInputStream(new ByteArrayInputStream(buffer, position + fields, name))));
                 fields += name;
             } else if (index > types.size()) {
                 throw new IOException("a record names type " + index + " of " + types.size());
