@@ -20,9 +20,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the records of a fingerprint file ({@link GraphFingerprints} describes the format), one
  * at a time, without allocating or copying per record: each is parsed where it lies in the read
- * buffer (DataInputStream's calls per field cost over a quarter of a comparison), its key hashed there
- * for {@link KeyIndex} and decoded only when asked for, since a comparison lists a few hundred
- * keys of a million.
+ * buffer (DataInputStream's calls per field cost over a quarter of a comparison), its key hashed
+ * there for {@link KeyIndex} and decoded only when asked for, since a comparison lists a few
+ * hundred keys of a million.
  */
 final class FingerprintReader implements AutoCloseable {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -78,7 +78,9 @@ final class FingerprintReader implements AutoCloseable {
                 need(fields + 2);
                 int name = 2 + ((short) SHORT.get(buffer, position + fields) & 0xFFFF);
                 need(fields + name);
-                types.add(DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(buffer, position + fields, name))));
+                // written by DataOutput.writeUTF, so read by its counterpart (modified UTF-8)
+                types.add(DataInputStream.readUTF(
+                        new DataInputStream(new ByteArrayInputStream(buffer, position + fields, name))));
                 fields += name;
             } else if (index > types.size()) {
                 throw new IOException("a record names type " + index + " of " + types.size());
