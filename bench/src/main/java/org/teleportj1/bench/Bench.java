@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
  * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
- * {@code bench.raw} (true: the raw baselines too), {@code bench.rawRepeat} (bench.repeat),
+ * {@code bench.raw} (true: the raw baselines too), {@code bench.warm} (true: a sync measured after a
+ * first one in the same JVM, as 'run' does), {@code bench.rawRepeat} (bench.repeat),
  * {@code bench.heaps} (1000000=1g: the measured heap of those sizes), {@code bench.infraHeap}
  * (10 MB per thousand users, at least 3 GB), {@code bench.watch} (true: the watch scenario,
  * {@link WatchScenario}), {@code bench.watchHeap} (1g), {@code bench.out} (target/bench).
@@ -153,11 +154,20 @@ public final class Bench {
                 run.put("changeReport", i == 1 ? "first run: nothing to compare" : "compared with the run before");
                 infra.command("norecord");
                 run.set("standIn", infra.command("stats"));
-                check(run, run.path("objects").asLong(), false);
+                check(run, run.path("objects").asLong(), false, 1);
                 pipelines.add(run);
                 if (reference == null) {
                     reference = run;
                 }
+            }
+            if (reference != null && Boolean.parseBoolean(System.getProperty("bench.warm", "true"))) {
+                // as the 'run' command does: one sync warms the JVM, the next one is measured
+                infra.command("reset");
+                ObjectNode warm = pipeline(infra, "warm-" + users, users, List.of(), List.of("-Dbench.warmups=1"));
+                warm.put("changeReport", "compared with the run before");
+                warm.set("standIn", infra.command("stats"));
+                check(warm, reference.path("objects").asLong(), false, 2);
+                node.set("warm", warm);
             }
             if (repeat > 0 && Boolean.parseBoolean(System.getProperty("bench.raw", "true"))) {
                 ArrayNode raws = node.putArray("raw");
@@ -188,7 +198,7 @@ public final class Bench {
                 run.put("referenceObjects", reference.path("objects").asLong());
                 run.put("referenceListUsersCalls",
                         reference.path("standIn").path("teleportCalls").path("ListUsers").asLong());
-                check(run, reference.path("objects").asLong(), true);
+                check(run, reference.path("objects").asLong(), true, 1);
                 node.set("fault", run);
             }
         }
@@ -204,6 +214,11 @@ public final class Bench {
     }
 
     private ObjectNode pipeline(Infra infra, String name, int users, List<String> extra) throws Exception {
+        return pipeline(infra, name, users, extra, List.of());
+    }
+
+    private ObjectNode pipeline(Infra infra, String name, int users, List<String> extra, List<String> flags)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "teleport.address=" + infra.hello.path("teleportAddress").asText(),
                 "teleport.identity-file=" + infra.hello.path("identityFile").asText(),
@@ -224,7 +239,7 @@ public final class Bench {
             }
         }
         args.addAll(extra);
-        return scenario(name, PipelineScenario.class, args, users, List.of());
+        return scenario(name, PipelineScenario.class, args, users, flags);
     }
 
     /** Forks a measured JVM, waits for it and returns its BENCH-RESULT. */
@@ -291,15 +306,15 @@ public final class Bench {
         return flags;
     }
 
-    /** Delivered exactly: every object accepted once, one job, one finalize, nothing aborted. */
-    private static void check(ObjectNode run, long expectedObjects, boolean fault) {
+    /** Delivered exactly: every object accepted once per sync, one job and one finalize each, nothing aborted. */
+    private static void check(ObjectNode run, long expectedObjects, boolean fault, int syncs) {
         JsonNode j1 = run.path("standIn").path("j1");
         ObjectNode checks = run.putObject("checks");
         checks.put("succeeded", "SUCCEEDED".equals(run.path("result").asText()));
-        checks.put("objectsAcceptedMatch", j1.path("acceptedObjects").asLong() == expectedObjects
+        checks.put("objectsAcceptedMatch", j1.path("acceptedObjects").asLong() == expectedObjects * syncs
                 && run.path("objects").asLong() == expectedObjects);
-        checks.put("oneJob", j1.path("jobsStarted").asLong() == 1);
-        checks.put("oneFinalize", j1.path("finalizesAccepted").asLong() == 1);
+        checks.put("oneJob", j1.path("jobsStarted").asLong() == syncs);
+        checks.put("oneFinalize", j1.path("finalizesAccepted").asLong() == syncs);
         checks.put("noAbort", j1.path("aborts").asLong() == 0);
         if (fault) {
             checks.put("j1FaultsInjected", j1.path("faulted").asLong() > 0);
@@ -326,6 +341,10 @@ public final class Bench {
         if (best != null && raw != null) {
             node.set("bestRaw", raw);
             node.put("ratioPipelineToRaw", round(best.path("runMillis").asDouble() / raw.path("runMillis").asDouble()));
+            JsonNode warm = node.path("warm");
+            if (!warm.isMissingNode() && !warm.has("scenarioFailure")) {
+                node.put("ratioWarmToRaw", round(warm.path("runMillis").asDouble() / raw.path("runMillis").asDouble()));
+            }
             JsonNode rawMap = node.path("rawMap");
             if (!rawMap.isMissingNode() && !rawMap.has("scenarioFailure")) {
                 node.put("ratioPipelineToRawMap",
@@ -360,6 +379,9 @@ public final class Bench {
             if (size.has("fault")) {
                 checks &= size.path("fault").path("checks").path("all").asBoolean();
             }
+            if (size.has("warm")) {
+                checks &= size.path("warm").path("checks").path("all").asBoolean();
+            }
             int users = size.path("users").asInt();
             if (users == 100_000) {
                 at100k = size;
@@ -371,6 +393,10 @@ public final class Bench {
                 ratio.put("users", users);
                 ratio.put("ratio", size.path("ratioPipelineToRaw").asDouble());
                 ratio.put("met", size.path("ratioPipelineToRaw").asDouble() <= TARGET_RATIO);
+                if (size.has("ratioWarmToRaw")) {
+                    ratio.put("warm", size.path("ratioWarmToRaw").asDouble());
+                    ratio.put("warmMet", size.path("ratioWarmToRaw").asDouble() <= TARGET_RATIO);
+                }
             }
         }
         verdict.put("allChecksPassed", checks);
@@ -378,6 +404,11 @@ public final class Bench {
             long wall = at100k.path("bestPipeline").path("runMillis").asLong();
             verdict.put("wall100kMillis", wall);
             verdict.put("wall100kMet", wall <= TARGET_WALL_100K_MILLIS);
+            if (at100k.has("warm") && !at100k.path("warm").has("scenarioFailure")) {
+                long warm = at100k.path("warm").path("runMillis").asLong();
+                verdict.put("warm100kMillis", warm);
+                verdict.put("warm100kMet", warm <= TARGET_WALL_100K_MILLIS);
+            }
         }
         if (at1m != null) {
             JsonNode best = at1m.path("bestPipeline");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
@@ -76,7 +77,10 @@ public final class PipelineScenario {
 
     public static void main(String[] args) throws Exception {
         ProcessStats stats = new ProcessStats();
-        Timeline timeline = new Timeline();
+        Timeline[] timelines = {new Timeline()};
+        // -Dbench.warmups=N: N syncs first in this JVM, as 'run' does between schedules, so the
+        // measured one runs on compiled code instead of paying for the JIT
+        int warmups = Integer.getInteger("bench.warmups", 0);
         Main main = shippedMain();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -84,22 +88,29 @@ public final class PipelineScenario {
         }
         // as the sync command does: the one-shot run triggers the routes itself
         main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
-        main.configure().addConfiguration(new Observe(timeline));
+        main.configure().addConfiguration(new Observe(() -> timelines[0]));
         Map<String, Object> result = new LinkedHashMap<>();
         long[] runNanos = new long[2];
+        long[] cpu = new long[2];
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
                 try {
                     result.put("startupMillis", System.currentTimeMillis()
                             - ManagementFactory.getRuntimeMXBean().getStartTime());
+                    for (int i = 0; i < warmups; i++) {
+                        OneShotSync.runAll(support.getCamelContext(), Set.of());
+                    }
+                    timelines[0] = new Timeline();
                     System.gc(); // start figures from the started application, not from class loading
                     stats.resetPeaks();
+                    cpu[0] = ProcessStats.processCpuMillis();
                     runNanos[0] = System.nanoTime();
-                    timeline.mark("openDelivery");
+                    timelines[0].mark("openDelivery");
                     List<SyncRun> runs = OneShotSync.runAll(support.getCamelContext(), Set.of());
                     runNanos[1] = System.nanoTime();
-                    timeline.mark("end");
+                    cpu[1] = ProcessStats.processCpuMillis();
+                    timelines[0].mark("end");
                     SyncRun run = runs.get(0);
                     result.put("result", run == null ? "NO_RUN" : run.result().name());
                     if (run != null) {
@@ -121,6 +132,9 @@ public final class PipelineScenario {
         main.run();
         result.put("runMillis", TimeUnit.NANOSECONDS.toMillis(runNanos[1] - runNanos[0]));
         result.putAll(stats.snapshot());
+        result.put("runCpuMillis", cpu[1] - cpu[0]);
+        result.put("warmups", warmups);
+        Timeline timeline = timelines[0];
         result.put("phases", phases(timeline));
         result.put("itemsRead", timeline.items);
         result.put("httpCalls", timeline.httpCalls);
@@ -151,9 +165,9 @@ public final class PipelineScenario {
 
     /** Observation only: nothing here changes what the routes do. */
     private static final class Observe implements CamelConfiguration {
-        private final Timeline timeline;
+        private final Supplier<Timeline> timeline;
 
-        Observe(Timeline timeline) {
+        Observe(Supplier<Timeline> timeline) {
             this.timeline = timeline;
         }
 
@@ -167,16 +181,16 @@ public final class PipelineScenario {
                         if (uri.startsWith("teleport:")) {
                             String resource = uri.substring("teleport:".length()).replaceAll("[?].*", "")
                                     .replace("//", "");
-                            timeline.mark(resource.equals("ping") ? "connectPing" : resource);
+                            timeline.get().mark(resource.equals("ping") ? "connectPing" : resource);
                         } else if (uri.startsWith("direct://close-delivery") || uri.startsWith("direct:close-delivery")) {
-                            timeline.mark("finalize");
+                            timeline.get().mark("finalize");
                         }
                     } else if (event instanceof CamelEvent.ExchangeSentEvent sent) {
                         String uri = sent.getEndpoint().getEndpointUri();
                         if (uri.startsWith("http")) {
-                            timeline.upload(TimeUnit.MILLISECONDS.toNanos(sent.getTimeTaken()));
+                            timeline.get().upload(TimeUnit.MILLISECONDS.toNanos(sent.getTimeTaken()));
                         } else if (uri.startsWith("direct://close-delivery") || uri.startsWith("direct:close-delivery")) {
-                            timeline.mark("afterFinalize");
+                            timeline.get().mark("afterFinalize");
                         }
                     }
                 }
@@ -197,9 +211,9 @@ public final class PipelineScenario {
     }
 
     private static final class Wrap implements InterceptStrategy {
-        private final Timeline timeline;
+        private final Supplier<Timeline> timeline;
 
-        Wrap(Timeline timeline) {
+        Wrap(Supplier<Timeline> timeline) {
             this.timeline = timeline;
         }
 
@@ -210,7 +224,7 @@ public final class PipelineScenario {
             if (definition instanceof SplitDefinition split && split.getExpression() != null
                     && String.valueOf(split.getExpression()).contains("completeGraph")) {
                 return AsyncProcessorConverterHelper.convert(exchange -> {
-                    timeline.mark("complete");
+                    timeline.get().mark("complete");
                     target.process(exchange);
                 });
             }
@@ -224,7 +238,7 @@ public final class PipelineScenario {
                     int size = page == null ? 0 : page.size();
                     long started = System.nanoTime();
                     target.process(exchange);
-                    timeline.mapped(resource, size, System.nanoTime() - started);
+                    timeline.get().mapped(resource, size, System.nanoTime() - started);
                 });
             }
             return AsyncProcessorConverterHelper.convert(target);
