@@ -171,7 +171,9 @@ final class Report {
             return;
         }
         double wall = s(run.path("runMillis"));
-        long objects = run.path("standIn").path("j1").path("acceptedObjects").asLong();
+        // a warm row's stand-in counted its warm-up sync too
+        int syncs = 1 + run.path("warmups").asInt(0);
+        long objects = run.path("standIn").path("j1").path("acceptedObjects").asLong() / syncs;
         long items = 0;
         for (String resource : RESOURCES) {
             items += run.path("itemsRead").path(resource).asLong();
@@ -179,8 +181,8 @@ final class Report {
         JsonNode checks = run.path("checks");
         line(out, "%-22s %8d %8.2f %9d %10.0f %9.0f %8.1f %9d %6d MB %6d MB %5d MB %6s", run.path("name").asText(),
                 size.path("users").asInt(), wall, objects, objects / wall, items / wall,
-                run.path("standIn").path("j1").path("acceptedBodyBytes").asLong() / 1e6,
-                run.path("standIn").path("j1").path("acceptedRequests").asLong(),
+                run.path("standIn").path("j1").path("acceptedBodyBytes").asLong() / 1e6 / syncs,
+                run.path("standIn").path("j1").path("acceptedRequests").asLong() / syncs,
                 Bench.mb(run.path("peakHeapSampledBytes").asLong()), Bench.mb(run.path("peakLiveHeapAfterGcBytes").asLong()),
                 Bench.mb(run.path("rssPeakBytes").asLong()),
                 checks.isMissingNode() ? "-" : checks.path("all").asBoolean() ? "yes" : "NO");
