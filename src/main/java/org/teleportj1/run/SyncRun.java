@@ -14,6 +14,7 @@ import org.teleportj1.batch.GraphBatcher;
 import org.teleportj1.graph.ClusterInfo;
 import org.teleportj1.graph.GraphBuilder;
 import org.teleportj1.graph.GraphOptions;
+import org.teleportj1.graph.GraphStats;
 import org.teleportj1.run.RunProgress;
 
 /**
@@ -43,6 +44,8 @@ public final class SyncRun {
     private final Map<String, String> unreadResources = new ConcurrentSkipListMap<>();
     private volatile ClusterInfo clusterInfo;
     private volatile GraphBuilder graph;
+    /** The graph's counts once the graph itself was released. */
+    private volatile GraphStats releasedStats;
     private volatile String jobId;
     private volatile RunResult result = RunResult.RUNNING;
     private volatile String failure;
@@ -74,9 +77,28 @@ public final class SyncRun {
 
     public GraphBuilder graph() {
         if (graph == null) {
-            throw new IllegalStateException("the graph of run " + runId + " is not started: ping the cluster first");
+            throw new IllegalStateException("the graph of run " + runId + (releasedStats != null
+                    ? " was released when the run finished" : " is not started: ping the cluster first"));
         }
         return graph;
+    }
+
+    /**
+     * The run is finished and its graph applied: the graph's names and sets (about 200 MB at a
+     * million users) are let go before the change report, which needs its own hundreds of MB.
+     */
+    public void releaseGraph() {
+        GraphBuilder finished = graph;
+        if (finished != null) {
+            releasedStats = finished.stats();
+            graph = null;
+        }
+    }
+
+    /** The graph's counts, also after {@link #releaseGraph()}. */
+    public GraphStats graphStats() {
+        GraphBuilder current = graph;
+        return current != null ? current.stats() : releasedStats;
     }
 
     public void delivered(int objects) {

@@ -9,7 +9,8 @@ import org.teleportj1.run.SyncRun;
 
 /**
  * Marks the run delivered (partially, when a listing failure was tolerated), or failed when J1 delivery failed while Teleport was read to the end
- * (the run was then aborted and dead-lettered), and logs its summary. The body becomes the run.
+ * (the run was then aborted and dead-lettered), logs its summary and lets its graph go (the
+ * change report comes next). The body becomes the run.
  */
 public class FinishRun implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(FinishRun.class);
@@ -25,6 +26,7 @@ public class FinishRun implements Processor {
             run.succeeded();
         }
         LOG.info("{}", RunSummary.table(run));
+        run.releaseGraph();
         exchange.getMessage().setBody(run);
     }
 }
