@@ -28,22 +28,27 @@ public class QueuedUploads {
      * dead-lettered, not finalized.
      */
     public void awaitAll(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, CamelContext camel) throws InterruptedException {
-        while (!run.delivery().awaitUploads(CHECK_MILLIS)) {
-            if (camel.isStopping()) {
-                throw new IllegalStateException("the program is stopping with " + run.delivery().uploadsPending()
-                        + " upload(s) of the run not yet ended; the job is not finalized");
-            }
+        if (!uploadsEnded(run, camel)) {
+            throw new IllegalStateException("the program is stopping with " + run.delivery().uploadsPending()
+                    + " upload(s) of the run not yet ended; the job is not finalized");
         }
     }
 
     /** Before an abort: the uploads have ended, or Camel is stopping (an upload after the abort only fails). */
     public void settle(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, CamelContext camel) throws InterruptedException {
+        if (!uploadsEnded(run, camel)) {
+            LOG.debug("Cluster '{}': aborting with {} upload(s) not yet ended", run.cluster(),
+                    run.delivery().uploadsPending());
+        }
+    }
+
+    /** Waits until the run's queued uploads have ended (true) or Camel is stopping (false). */
+    private static boolean uploadsEnded(SyncRun run, CamelContext camel) throws InterruptedException {
         while (!run.delivery().awaitUploads(CHECK_MILLIS)) {
             if (camel.isStopping()) {
-                LOG.debug("Cluster '{}': aborting with {} upload(s) not yet ended", run.cluster(),
-                        run.delivery().uploadsPending());
-                return;
+                return false;
             }
         }
+        return true;
     }
 }

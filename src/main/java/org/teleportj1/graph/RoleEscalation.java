@@ -2,7 +2,6 @@ package org.teleportj1.graph;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Expands the request, search-as, review and impersonate patterns of each role against the roles
@@ -61,7 +60,7 @@ public final class RoleEscalation {
             if (!pattern.expandable()) {
                 ranges[i] = new int[0];
             } else if (pattern.literalPrefix().isEmpty()) {
-                return IntStream.range(0, names.size()).toArray();
+                return names.withPrefix("");
             } else {
                 ranges[i] = names.withPrefix(pattern.literalPrefix());
             }
