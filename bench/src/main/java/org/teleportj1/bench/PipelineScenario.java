@@ -92,6 +92,7 @@ public final class PipelineScenario {
         Map<String, Object> result = new LinkedHashMap<>();
         long[] runNanos = new long[2];
         long[] cpu = new long[2];
+        List<Map<String, Long>> threadCpu = new ArrayList<>(List.of(Map.of(), Map.of()));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
@@ -105,11 +106,13 @@ public final class PipelineScenario {
                     System.gc(); // start figures from the started application, not from class loading
                     stats.resetPeaks();
                     cpu[0] = ProcessStats.processCpuMillis();
+                    threadCpu.set(0, ProcessStats.threadCpuMillis());
                     runNanos[0] = System.nanoTime();
                     timelines[0].mark("openDelivery");
                     List<SyncRun> runs = OneShotSync.runAll(support.getCamelContext(), Set.of());
                     runNanos[1] = System.nanoTime();
                     cpu[1] = ProcessStats.processCpuMillis();
+                    threadCpu.set(1, ProcessStats.threadCpuMillis());
                     timelines[0].mark("end");
                     SyncRun run = runs.get(0);
                     result.put("result", run == null ? "NO_RUN" : run.result().name());
@@ -134,6 +137,7 @@ public final class PipelineScenario {
         result.putAll(stats.snapshot());
         result.put("runCpuMillis", cpu[1] - cpu[0]);
         result.put("warmups", warmups);
+        result.put("threadCpuMillis", threadCpuDuring(threadCpu.get(0), threadCpu.get(1)));
         Timeline timeline = timelines[0];
         result.put("phases", phases(timeline));
         result.put("itemsRead", timeline.items);
@@ -142,6 +146,17 @@ public final class PipelineScenario {
         System.out.println(RESULT + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** CPU each thread group used during the measured sync, most first. */
+    private static Map<String, Long> threadCpuDuring(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> during = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> during.put(e.getKey(), e.getValue()));
+        return during;
     }
 
     /** The Main of the shipped {@code sync} command, built the way every command builds it. */

@@ -83,15 +83,19 @@ final class Report {
             line(out, "  heap -Xmx%s; change report: %s; the sandbox and J1 stand-in JVM used %.1f s CPU meanwhile",
                     best.path("heap").asText(), best.path("changeReport").asText("-"),
                     s(best.path("standIn").path("infraCpuMillis")));
+            threadCpu(out, best);
             JsonNode warm = size.path("warm");
             if (!warm.isMissingNode() && !warm.has("scenarioFailure")) {
-                line(out, "  warm JVM (%s, after one sync in the same JVM), seconds:", warm.path("name").asText());
+                int before = warm.path("warmups").asInt(1);
+                line(out, "  warm JVM (%s, after %s in the same JVM), seconds:", warm.path("name").asText(),
+                        before == 1 ? "one sync" : before + " syncs");
                 for (JsonNode phase : warm.path("phases")) {
                     line(out, "    %-20s %7.2f %7.2f %7.2f", phase.path("phase").asText(), s(phase.path("millis")),
                             s(phase.path("uploadMillis")), s(phase.path("mapMillis")));
                 }
                 line(out, "    CPU of the measured sync %.1f s; the sandbox and J1 stand-in JVM used %.1f s CPU for both syncs",
                         s(warm.path("runCpuMillis")), s(warm.path("standIn").path("infraCpuMillis")));
+                threadCpu(out, warm);
             }
             JsonNode raw = size.path("bestRaw");
             if (!raw.isMissingNode()) {
@@ -186,6 +190,20 @@ final class Report {
                 Bench.mb(run.path("peakHeapSampledBytes").asLong()), Bench.mb(run.path("peakLiveHeapAfterGcBytes").asLong()),
                 Bench.mb(run.path("rssPeakBytes").asLong()),
                 checks.isMissingNode() ? "-" : checks.path("all").asBoolean() ? "yes" : "NO");
+    }
+
+    /** Where the measured sync's CPU went, by thread group (JIT and GC threads included). */
+    private static void threadCpu(StringBuilder out, JsonNode run) {
+        StringBuilder groups = new StringBuilder();
+        run.path("threadCpuMillis").fields().forEachRemaining(group -> {
+            if (group.getValue().asLong() >= 100) {
+                groups.append(groups.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.1f", group.getKey(), s(group.getValue())));
+            }
+        });
+        if (groups.length() > 0) {
+            line(out, "    CPU by thread during the sync, s: %s", groups);
+        }
     }
 
     private static double s(JsonNode millis) {

@@ -10,11 +10,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A listing's pages, one page ahead: while the caller maps page N, page N+1 is already being
+ * A listing's pages, read ahead: while the caller maps page N, the next page is already being
  * fetched on a reader thread, so Teleport's answer time overlaps the mapping instead of adding to
- * it (docs/teleport-api.md §1.1). At most two pages are in memory. The first page is fetched only
- * when it is asked for, and the listing's own iterator is only ever used by one fetch at a time.
- * A failed fetch is thrown to the caller, unchanged, when it asks for that page.
+ * it (docs/teleport-api.md §1.1). Camel's splitter asks {@code hasNext()} right after each
+ * {@code next()}, before it maps the page it took (to mark the last one), so answering it must not
+ * use up the read-ahead: as soon as a page is ready, the one after it is sent for. At most three
+ * pages are in memory: the caller's, the ready one and the one arriving. The first page is fetched
+ * only when it is asked for, and the listing's own iterator is only ever used by one fetch at a
+ * time. A failed fetch is thrown to the caller, unchanged, when it asks for that page.
  */
 final class ReadAheadPages<T> implements Iterator<List<T>> {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -41,8 +44,8 @@ final class ReadAheadPages<T> implements Iterator<List<T>> {
                 pending = fetch();
             }
             ready = await(pending);
-            pending = null;
             finished = ready == null;
+            pending = finished ? null : fetch();
         }
         return ready != null;
     }
@@ -54,7 +57,6 @@ final class ReadAheadPages<T> implements Iterator<List<T>> {
         }
         List<T> page = ready;
         ready = null;
-        pending = fetch();
         return page;
     }
 

@@ -101,6 +101,26 @@ class ReadAheadPagesTest {
     }
 
     @Test
+    void askingWhetherThereIsMoreRightAfterTakingAPageKeepsAPageOnItsWay() throws InterruptedException {
+        // Camel's splitter: next(), then hasNext() to mark the last page, then it maps the page it took
+        Listing listing = new Listing(4);
+        ReadAheadPages<Integer> pages = new ReadAheadPages<>(listing);
+        assertEquals(List.of(1), pages.next());
+        assertTrue(pages.hasNext());
+        // the caller still maps page 1 and page 2 is ready, yet page 3 is on its way
+        assertTrue(listing.started[3].await(10, TimeUnit.SECONDS), "page 3 was not fetched ahead");
+        synchronized (listing) {
+            assertEquals(List.of(1, 2, 3), listing.fetched, "only one page beyond the ready one");
+        }
+        assertEquals(List.of(2), pages.next());
+        assertTrue(pages.hasNext());
+        assertEquals(List.of(3), pages.next());
+        assertTrue(pages.hasNext());
+        assertEquals(List.of(4), pages.next());
+        assertFalse(pages.hasNext());
+    }
+
+    @Test
     void aFailedFetchIsThrownUnchangedWhenItsPageIsAskedFor() throws InterruptedException {
         Listing listing = new Listing(4);
         RpcFailure failure = new RpcFailure("ListUsers", io.grpc.Status.UNAVAILABLE.withDescription("gone").asRuntimeException());
