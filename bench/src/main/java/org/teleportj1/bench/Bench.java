@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.faultSize} (largest size; 0 = no fault run), {@code bench.heap} (512m),
  * {@code bench.jvmArgs} (extra flags for the measured JVMs), {@code bench.faultRetryDelayMs} (200),
  * {@code bench.pipelineProps} (extra key=value settings for the pipeline runs, comma separated),
- * {@code bench.raw} (true: the raw baselines too), {@code bench.warm} (true: a sync measured after a
- * first one in the same JVM, as 'run' does), {@code bench.rawRepeat} (bench.repeat),
+ * {@code bench.raw} (true: the raw baselines too), {@code bench.warm} (true: a sync measured after
+ * {@code bench.warmups} (3) others in the same JVM, as 'run' does after its first schedules),
+ * {@code bench.rawRepeat} (bench.repeat),
  * {@code bench.heaps} (1000000=1g: the measured heap of those sizes), {@code bench.infraHeap}
  * (10 MB per thousand users, at least 3 GB), {@code bench.watch} (true: the watch scenario,
  * {@link WatchScenario}), {@code bench.watchHeap} (1g), {@code bench.out} (target/bench).
@@ -54,6 +55,8 @@ public final class Bench {
     private final Path out;
     private final String heap;
     private final Map<Integer, String> heaps;
+    /** Syncs before the measured one in the warm row. */
+    private static final int WARMUPS = 3;
     private final List<String> jvmArgs;
     private final String classpath = System.getProperty("java.class.path");
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -161,12 +164,14 @@ public final class Bench {
                 }
             }
             if (reference != null && Boolean.parseBoolean(System.getProperty("bench.warm", "true"))) {
-                // as the 'run' command does: one sync warms the JVM, the next one is measured
+                // as the 'run' command does after its first schedules: the JIT has settled (after one
+                // sync the compiler still used about as much CPU as the mapping thread; after three, a tenth)
                 infra.command("reset");
-                ObjectNode warm = pipeline(infra, "warm-" + users, users, List.of(), List.of("-Dbench.warmups=" + Integer.getInteger("bench.warmups", 1)));
+                ObjectNode warm = pipeline(infra, "warm-" + users, users, List.of(),
+                        List.of("-Dbench.warmups=" + Integer.getInteger("bench.warmups", WARMUPS)));
                 warm.put("changeReport", "compared with the run before");
                 warm.set("standIn", infra.command("stats"));
-                check(warm, reference.path("objects").asLong(), false, 1 + warm.path("warmups").asInt(1));
+                check(warm, reference.path("objects").asLong(), false, 1 + warm.path("warmups").asInt());
                 node.set("warm", warm);
             }
             if (repeat > 0 && Boolean.parseBoolean(System.getProperty("bench.raw", "true"))) {

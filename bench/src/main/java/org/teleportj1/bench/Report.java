@@ -93,8 +93,8 @@ final class Report {
                     line(out, "    %-20s %7.2f %7.2f %7.2f", phase.path("phase").asText(), s(phase.path("millis")),
                             s(phase.path("uploadMillis")), s(phase.path("mapMillis")));
                 }
-                line(out, "    CPU of the measured sync %.1f s; the sandbox and J1 stand-in JVM used %.1f s CPU for both syncs",
-                        s(warm.path("runCpuMillis")), s(warm.path("standIn").path("infraCpuMillis")));
+                line(out, "    CPU of the measured sync %.1f s; the sandbox and J1 stand-in JVM used %.1f s CPU for all %d syncs",
+                        s(warm.path("runCpuMillis")), s(warm.path("standIn").path("infraCpuMillis")), before + 1);
                 threadCpu(out, warm);
             }
             JsonNode raw = size.path("bestRaw");
