@@ -14,8 +14,9 @@ import org.teleportj1.state.RunSpool;
 import org.teleportj1.state.StateDirectory;
 
 /**
- * Opens each J1 run's spool (in the cluster's state, {@code spool/<run>}), compresses each of the
- * run's batches once into it, and discards it once the run was applied or could not read the
+ * Opens each J1 run's spool (in the cluster's state, {@code spool/<run>}), hands each of the run's
+ * batches to it to be compressed once and spooled on the spool's thread, gives the uploads the
+ * compressed batches, and discards the spool once the run was applied or could not read the
  * whole cluster.
  */
 public class RunSpools {
@@ -42,23 +43,34 @@ public class RunSpools {
     }
 
     /**
-     * Body: the batches just sealed; they become the same batches compressed, each once: the spool
-     * appends the gzip body and the upload sends it. Also after a J1 failure, so that a dead letter
-     * is whole. A run without a spool (a replay) passes its batches on plain: its upload
-     * compresses each, if j1.upload.gzip is on.
+     * Body: the batches just sealed; they become pending batches, each compressed once on the
+     * spool's thread: the spool appends the gzip body and the upload sends it ({@link #compressed}).
+     * Also after a J1 failure, so that a dead letter is whole. A run without a spool (a replay)
+     * passes its batches on plain: its upload compresses each, if j1.upload.gzip is on.
      */
-    public List<GraphBatch> spool(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, @Body List<GraphBatch> batches) {
+    public List<PendingBatch> spool(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run, @Body List<GraphBatch> batches) {
         RunSpool spool = run.delivery().spool();
-        if (spool == null) {
-            return batches;
-        }
-        List<GraphBatch> compressed = new ArrayList<>(batches.size());
+        List<PendingBatch> pending = new ArrayList<>(batches.size());
         for (GraphBatch batch : batches) {
-            GraphBatch body = compression.apply(batch);
-            spool.append(body);
-            compressed.add(body);
+            pending.add(spool == null ? PendingBatch.ready(batch) : new PendingBatch(spool.appendLater(batch, compression)));
         }
-        return compressed;
+        return pending;
+    }
+
+    /** Body: a pending batch; it becomes the batch to upload, once compressed and spooled. */
+    public GraphBatch compressed(@Body PendingBatch batch) {
+        return batch.await();
+    }
+
+    /**
+     * Before close: every batch is in the spool. Throws what failed to spool one, which fails the
+     * run (aborted, spool discarded): a dead letter without all the batches would not be whole.
+     */
+    public void awaitSpooled(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {
+        RunSpool spool = run.delivery().spool();
+        if (spool != null) {
+            spool.awaitAppended();
+        }
     }
 
     public void discard(@ExchangeProperty(SyncRun.PROPERTY) SyncRun run) {

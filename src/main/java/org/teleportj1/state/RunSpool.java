@@ -7,8 +7,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.batch.GraphKind;
 
@@ -19,9 +27,28 @@ import org.teleportj1.batch.GraphKind;
  * gzip file ({@code zcat} shows {"entities":[...]}{"entities":[...]}...). The spool costs no
  * compression and no memory of its own, and it is what makes a failed run's dead letter whole
  * even when J1 failed before the last page was read.
+ *
+ * <p>A run hands its batches over plain ({@link #appendLater}): a spool thread compresses and
+ * appends them one after another, in the order handed over, while the run goes on mapping (the
+ * compression was a fifth of the run thread's CPU). The spool thread is not Camel's: a stopping
+ * Camel context does not leave a batch out. Closing, moving and discarding wait for it.
  */
 public final class RunSpool {
+    /** Batches handed over and not yet appended before the run waits: bounds their memory. */
+    private static final int WAITING = 2;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Idle spool threads end after a minute; daemon: a spool thread never keeps the JVM alive. */
+    private static final ExecutorService SPOOLERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "run-spool-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Path dir;
+    /** Guards {@link #last} and {@link #waiting}; never held while waiting. */
+    private final Object order = new Object();
+    private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+    private final Deque<CompletableFuture<?>> waiting = new ArrayDeque<>();
     private final Map<GraphKind, OutputStream> files = new EnumMap<>(GraphKind.class);
     private final Map<GraphKind, Long> counts = new EnumMap<>(GraphKind.class);
     private boolean closed;
@@ -48,6 +75,59 @@ public final class RunSpool {
         return dir;
     }
 
+    /**
+     * Compresses {@code plain} with {@code compression} and appends it on a spool thread, after
+     * every batch handed over before it. The future is the compressed batch, for its upload. With
+     * {@value #WAITING} batches still waiting, waits for the oldest first. After a failure every
+     * later batch fails the same way, and so does {@link #awaitAppended}.
+     */
+    public CompletableFuture<GraphBatch> appendLater(GraphBatch plain, UnaryOperator<GraphBatch> compression) {
+        CompletableFuture<?> oldest;
+        synchronized (order) {
+            waiting.removeIf(CompletableFuture::isDone);
+            oldest = waiting.size() >= WAITING ? waiting.peekFirst() : null;
+        }
+        if (oldest != null) {
+            settled(oldest);
+        }
+        synchronized (order) {
+            CompletableFuture<GraphBatch> next = last.thenApplyAsync(previous -> {
+                GraphBatch compressed = compression.apply(plain);
+                append(compressed);
+                return compressed;
+            }, SPOOLERS);
+            last = next;
+            waiting.add(next);
+            return next;
+        }
+    }
+
+    /** Waits until every batch handed to {@link #appendLater} is appended; throws the first failure. */
+    public void awaitAppended() {
+        CompletableFuture<?> all;
+        synchronized (order) {
+            all = last;
+        }
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    /** Waits for {@code step} to end, failed or not: its failure is reported where it is awaited. */
+    private static void settled(CompletableFuture<?> step) {
+        step.handle((result, failure) -> null).join();
+    }
+
+    private void awaitSettled() {
+        CompletableFuture<?> all;
+        synchronized (order) {
+            all = last;
+        }
+        settled(all);
+    }
+
     /** Appends a compressed batch's gzip body, the bytes its upload sends. */
     public synchronized void append(GraphBatch batch) {
         try {
@@ -62,7 +142,13 @@ public final class RunSpool {
         return counts.getOrDefault(kind, 0L);
     }
 
-    public synchronized void close() throws IOException {
+    /** Closes the files once every batch handed over is appended (or failed). */
+    public void close() throws IOException {
+        awaitSettled();
+        closeFiles();
+    }
+
+    private synchronized void closeFiles() throws IOException {
         if (closed) {
             return;
         }
@@ -73,8 +159,12 @@ public final class RunSpool {
     }
 
     /** Closes the spool and moves it to {@code target} (a dead letter); returns the new place. */
-    public synchronized Path moveTo(Path target) throws IOException {
+    public Path moveTo(Path target) throws IOException {
         close();
+        return move(target);
+    }
+
+    private synchronized Path move(Path target) throws IOException {
         OwnerOnlyFiles.directories(target.toAbsolutePath().getParent());
         try {
             Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
@@ -90,8 +180,10 @@ public final class RunSpool {
     }
 
     /** The run succeeded or read only part of the cluster: the spool has no further use. */
-    public synchronized void discard() throws IOException {
+    public void discard() throws IOException {
         close();
-        OwnerOnlyFiles.deleteTree(dir);
+        synchronized (this) {
+            OwnerOnlyFiles.deleteTree(dir);
+        }
     }
 }

@@ -1,0 +1,26 @@
+package org.teleportj1.delivery;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.teleportj1.batch.GraphBatch;
+
+/**
+ * A batch on its way to the upload queue while the spool thread compresses and spools it
+ * ({@link RunSpools#spool}); its upload waits for the compressed batch.
+ */
+public record PendingBatch(CompletableFuture<GraphBatch> batch) {
+
+    /** A batch with nothing to wait for (a replay's: it has no spool). */
+    static PendingBatch ready(GraphBatch batch) {
+        return new PendingBatch(CompletableFuture.completedFuture(batch));
+    }
+
+    /** The batch as it is uploaded; throws what failed to compress or spool it. */
+    GraphBatch await() {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+}
