@@ -82,7 +82,7 @@ public final class GraphFingerprints implements AutoCloseable {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            // buffered before the deflater too: it would otherwise be called for every 8-byte write
+            // records reach the deflater in whole chunks (handOff), never a field at a time
             fileOut = FastGzip.output(new BufferedOutputStream(Files.newOutputStream(file)));
             out.write(START);
         } catch (IOException e) {

@@ -24,14 +24,14 @@ import org.teleportj1.batch.GraphKind;
  * A run's complete graph on disk as it is produced: {@code entities.json.gz} and
  * {@code relationships.json.gz}, each its kind's gzip upload bodies one after another, the very
  * bytes uploaded (a batch is compressed once: GraphBatch). Concatenated gzip members are one valid
- * gzip file ({@code zcat} shows {"entities":[...]}{"entities":[...]}...). The spool costs no
- * compression and no memory of its own, and it is what makes a failed run's dead letter whole
- * even when J1 failed before the last page was read.
+ * gzip file ({@code zcat} shows {"entities":[...]}{"entities":[...]}...). The spool adds no
+ * compression of its own (the upload sends the same body) and no memory, and it is what makes a
+ * failed run's dead letter whole even when J1 failed before the last page was read.
  *
  * <p>A run hands its batches over plain ({@link #appendLater}): a spool thread compresses and
  * appends them one after another, in the order handed over, while the run goes on mapping (the
- * compression was a fifth of the run thread's CPU). The spool thread is not Camel's: a stopping
- * Camel context does not leave a batch out. Closing, moving and discarding wait for it.
+ * compression was about a quarter of the run thread's CPU). The spool thread is not Camel's: a
+ * stopping Camel context does not leave a batch out. Closing, moving and discarding wait for it.
  */
 public final class RunSpool {
     /** Batches handed over and not yet appended before the run waits: bounds their memory. */
