@@ -378,8 +378,8 @@ final class GrpcTeleportClient implements TeleportClient {
     }
 
     /**
-     * A listing's pages, read one ahead, with Teleport's errors translated. A failed listing fails once: Camel's
-     * split asks the iterator again when it releases the exchange, and a second throw there is only
+     * A listing's pages, read ahead ({@link ReadAheadPages}), with Teleport's errors translated. A failed listing
+     * fails once: Camel's split asks the iterator again when it releases the exchange, and a second throw there is only
      * logged, as a warning with a stack trace, before the run's own clear error line.
      */
     private <T> Iterator<List<T>> translated(Iterator<List<T>> listing) {
