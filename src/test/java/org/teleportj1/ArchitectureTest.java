@@ -36,7 +36,7 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryTopLevelPackage() {
         // guards against a rule that passes because it imported nothing
-        for (String pkg : new String[] {"app", "batch", "deadletter", "delivery", "graph", "jupiterone", "ops", "run",
+        for (String pkg : new String[] {"app", "batch", "concurrent", "deadletter", "delivery", "graph", "jupiterone", "ops", "run",
                 "sandbox", "state", "sync", "teleport", "watch", "proto"}) {
             assertTrue(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)),
                     "no production class imported in " + ROOT + "." + pkg);

@@ -1,8 +1,8 @@
 package org.teleportj1.delivery;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.teleportj1.batch.GraphBatch;
+import org.teleportj1.concurrent.Background;
 
 /**
  * A batch on its way to the upload queue while the spool thread compresses and spools it
@@ -17,10 +17,6 @@ public record PendingBatch(CompletableFuture<GraphBatch> batch) {
 
     /** The batch as it is uploaded; throws what failed to compress or spool it. */
     GraphBatch await() {
-        try {
-            return batch.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
+        return Background.join(batch);
     }
 }

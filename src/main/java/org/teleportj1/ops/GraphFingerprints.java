@@ -18,9 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.teleportj1.batch.FastGzip;
+import org.teleportj1.concurrent.Background;
 
 /**
  * The key, {@code _type} and a content hash of every object a run emitted, written to a gzip file
@@ -56,13 +55,7 @@ public final class GraphFingerprints implements AutoCloseable {
     /** The longest key a record can hold (this program's keys are at most 1000 characters, docs/jupiterone-api.md §3.2). */
     static final int MAX_KEY_BYTES = 0xFFFF;
 
-    private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
-    /** Idle writer threads end after a minute; daemon: a writer never keeps the JVM alive. */
-    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "graph-fingerprints-" + WRITER_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService WRITERS = Background.threads("graph-fingerprints");
     private static final int CHUNK_BYTES = 256 * 1024;
 
     private final Path file;

@@ -12,13 +12,11 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.teleportj1.batch.GraphBatch;
 import org.teleportj1.batch.GraphKind;
+import org.teleportj1.concurrent.Background;
 
 /**
  * A run's complete graph on disk as it is produced: {@code entities.json.gz} and
@@ -36,13 +34,7 @@ import org.teleportj1.batch.GraphKind;
 public final class RunSpool {
     /** Batches handed over and not yet appended before the run waits: bounds their memory. */
     private static final int WAITING = 2;
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Idle spool threads end after a minute; daemon: a spool thread never keeps the JVM alive. */
-    private static final ExecutorService SPOOLERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "run-spool-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService SPOOLERS = Background.threads("run-spool");
 
     private final Path dir;
     /** Guards {@link #last} and {@link #waiting}; never held while waiting. */
@@ -104,15 +96,7 @@ public final class RunSpool {
 
     /** Waits until every batch handed to {@link #appendLater} is appended; throws the first failure. */
     public void awaitAppended() {
-        CompletableFuture<?> all;
-        synchronized (order) {
-            all = last;
-        }
-        try {
-            all.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
+        Background.join(last());
     }
 
     /** Waits for {@code step} to end, failed or not: its failure is reported where it is awaited. */
@@ -121,11 +105,14 @@ public final class RunSpool {
     }
 
     private void awaitSettled() {
-        CompletableFuture<?> all;
+        settled(last());
+    }
+
+    /** The step of the batch handed over last: it ends after every one before it. */
+    private CompletableFuture<?> last() {
         synchronized (order) {
-            all = last;
+            return last;
         }
-        settled(all);
     }
 
     /** Appends a compressed batch's gzip body, the bytes its upload sends. */

@@ -165,7 +165,8 @@ public final class Bench {
             }
             if (reference != null && Boolean.parseBoolean(System.getProperty("bench.warm", "true"))) {
                 // as the 'run' command does after its first schedules: the JIT has settled (after one
-                // sync the compiler still used about as much CPU as the mapping thread; after three, a tenth)
+                // sync the compiler still used about as much CPU as the run's thread; after three, a
+                // third to a half of it)
                 infra.command("reset");
                 ObjectNode warm = pipeline(infra, "warm-" + users, users, List.of(),
                         List.of("-Dbench.warmups=" + Integer.getInteger("bench.warmups", WARMUPS)));

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.teleportj1.concurrent.Background;
 
 /**
  * A listing's pages, read ahead: while the caller maps page N, the next page is already being
@@ -20,13 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time. A failed fetch is thrown to the caller, unchanged, when it asks for that page.
  */
 final class ReadAheadPages<T> implements Iterator<List<T>> {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Idle reader threads end after a minute; daemon: a reader never keeps the JVM alive. */
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "teleport-read-ahead-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService READERS = Background.threads("teleport-read-ahead");
 
     private final Iterator<List<T>> pages;
     private Future<List<T>> pending;
