@@ -2,8 +2,11 @@ package org.teleportj1.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -11,14 +14,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the sandbox cluster the first time a route asks for address {@code sandbox}, and stops it
- * with the CamelContext. Its identity file lives in a private temporary directory.
+ * with the CamelContext. Its identity file lives in a private temporary directory, deleted when it
+ * stops: the identity holds a private key, and a run of the README's first command left one behind
+ * each time. The directory's name carries the process id, so that a launcher also deletes those a
+ * killed process left.
  */
 public class SandboxLauncher extends ServiceSupport {
     public static final String BEAN_NAME = "sandboxLauncher";
+    static final String DIR_PREFIX = "teleport-j1-sandbox-";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxLauncher.class);
 
     private int users;
     private SandboxCluster cluster;
+    private Path dir;
 
     /**
      * The context's launcher: the one bound under {@link #BEAN_NAME}, or a new one bound there and
@@ -48,8 +56,8 @@ public class SandboxLauncher extends ServiceSupport {
     public synchronized SandboxCluster cluster() {
         if (cluster == null) {
             try {
-                Path dir = Files.createTempDirectory("teleport-j1-sandbox-");
-                dir.toFile().deleteOnExit();
+                dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-");
+                deleteLeftovers(dir.getParent());
                 cluster = SandboxCluster.start(new SandboxOptions(0, dir, users));
                 LOG.info("Sandbox Teleport cluster {} listening on {} (identity file {})",
                         cluster.clusterName(), cluster.address(), cluster.identityFile());
@@ -65,6 +73,36 @@ public class SandboxLauncher extends ServiceSupport {
         if (cluster != null) {
             cluster.close();
             cluster = null;
+        }
+        if (dir != null) {
+            deleteTree(dir);
+            dir = null;
+        }
+    }
+
+    /** Deletes the directories of sandboxes whose process is gone. */
+    static void deleteLeftovers(Path temp) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(temp, DIR_PREFIX + "*-*")) {
+            for (Path dir : dirs) {
+                String pid = dir.getFileName().toString().substring(DIR_PREFIX.length()).split("-", 2)[0];
+                if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not look for sandbox directories left in {}: {}", temp, e.toString());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the sandbox's directory {} ({}); delete it by hand: it holds a sandbox identity",
+                    dir, e.getMessage());
         }
     }
 }
