@@ -27,6 +27,7 @@ import org.teleportj1.state.DeletionGuard;
 import org.teleportj1.state.StateDirectory;
 import org.teleportj1.ops.ChangeReporter;
 import org.teleportj1.ops.ClusterIdentities;
+import org.teleportj1.ops.CompareChanges;
 import org.teleportj1.ops.ConfiguredClusters;
 import org.teleportj1.ops.FingerprintState;
 import org.teleportj1.ops.IdentityHealthCheck;
@@ -121,7 +122,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("syncStatus", status);
         registry.bind("runMetrics", metrics);
         registry.bind("trackChanges", new TrackChanges(state));
-        registry.bind("recordRun", new RecordRun(status, metrics, new ChangeReporter(state, json)));
+        ChangeReporter changes = new ChangeReporter(state, json);
+        registry.bind("compareChanges", new CompareChanges(changes));
+        registry.bind("recordRun", new RecordRun(status, metrics, changes));
         if (probe != null) {
             registry.bind(J1_PROBE, probe);
         }

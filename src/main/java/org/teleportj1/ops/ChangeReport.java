@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What changed in a cluster's graph since its last successful run, by {@code _type}: keys added,
@@ -33,6 +34,13 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
      */
     public static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
                                        GraphFingerprints current) {
+        return compare(cluster, runId, baseline, current,
+                () -> GraphComparison.index(baseline.file(), baseline.objects()));
+    }
+
+    /** With the baseline's index from {@code indexed} (read earlier, or now). */
+    static ChangeReport compare(String cluster, String runId, FingerprintState.Baseline baseline,
+                                GraphFingerprints current, Supplier<GraphComparison.Indexed> indexed) {
         current.close();
         if (baseline == null) {
             SortedMap<String, TypeChanges> byType = new TreeMap<>();
@@ -42,7 +50,7 @@ public record ChangeReport(String cluster, String runId, String baselineRunId, I
         }
         try {
             return new ChangeReport(cluster, runId, baseline.runId(), baseline.succeededAt(),
-                    GraphComparison.compare(baseline.file(), baseline.objects(), current.file()));
+                    GraphComparison.compare(indexed.get(), current.file()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot compare with the change-report baseline " + baseline.file() + " ("
                     + e.getMessage() + "). If it is damaged, delete it: the next run then reports every object as"

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
-import org.teleportj1.state.OwnerOnlyFiles;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.concurrent.Background;
+import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.run.SyncRun;
 
 /**
@@ -41,10 +44,45 @@ public class ChangeReporter {
 
     /** With {@code details} (may be null) the report also says in sentences what changed ({@link ChangeSentences}). */
     public ChangeReport report(SyncRun run, GraphFingerprints graph, ReadableState details) {
+        return record(run, graph, details, compare(run, graph));
+    }
+
+    /** Compares the run's graph (closing it) with the baseline; writes nothing. */
+    public ChangeReport compare(SyncRun run, GraphFingerprints graph) {
+        FingerprintState.Baseline baseline = state.read(run.cluster(), run.mode().target()).orElse(null);
+        return ChangeReport.compare(run.cluster(), run.runId(), baseline, graph);
+    }
+
+    /** A baseline and its index, being read on {@code executor}. */
+    record Indexing(FingerprintState.Baseline baseline, CompletableFuture<GraphComparison.Indexed> index) {
+    }
+
+    /**
+     * Starts reading the baseline of the run's target into an index on {@code executor}, if there
+     * is one whose index takes at most {@code maxBytes}; otherwise null.
+     */
+    Indexing startIndexing(SyncRun run, long maxBytes, Executor executor) {
+        FingerprintState.Baseline baseline = state.read(run.cluster(), run.mode().target()).orElse(null);
+        if (baseline == null || KeyIndex.bytesFor(baseline.objects()) > maxBytes) {
+            return null;
+        }
+        return new Indexing(baseline, CompletableFuture.supplyAsync(
+                () -> GraphComparison.index(baseline.file(), baseline.objects()), executor));
+    }
+
+    /** Compares the run's graph (closing it) with the baseline {@code indexing} read; writes nothing. */
+    ChangeReport compare(SyncRun run, GraphFingerprints graph, Indexing indexing) {
+        return ChangeReport.compare(run.cluster(), run.runId(), indexing.baseline(), graph,
+                () -> Background.join(indexing.index()));
+    }
+
+    /**
+     * Logs and writes {@code report} of the run, which succeeded, and makes its graph the new
+     * baseline; with {@code details} (may be null) also the sentences.
+     */
+    public ChangeReport record(SyncRun run, GraphFingerprints graph, ReadableState details, ChangeReport report) {
         String target = run.mode().target();
         Path dir = state.dir(run.cluster(), target);
-        FingerprintState.Baseline baseline = state.read(run.cluster(), target).orElse(null);
-        ChangeReport report = ChangeReport.compare(run.cluster(), run.runId(), baseline, graph);
         LOG.info("{}", report.table(KEYS_LOGGED));
         List<String> sentences = details == null ? List.of()
                 : ChangeSentences.of(report, ReadableState.read(dir, json).orElseGet(ReadableState::new), details);

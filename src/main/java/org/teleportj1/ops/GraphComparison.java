@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The key-level comparison of a run's fingerprints with its baseline's, in at most three streaming
- * passes: the baseline into a {@link KeyIndex}; the current run against it (added, changed); and,
+ * passes: the baseline into a {@link KeyIndex} (which can be done before the run's graph is
+ * complete); the current run against it (added, changed); and,
  * only when the index has keys the run did not see, the baseline again for the removed keys to
  * list, stopping once they are all found. The removed counts come from the index itself.
  */
@@ -21,15 +22,27 @@ final class GraphComparison {
 
     /** The changes per _type between the baseline ({@code objects} records in {@code baseline}) and {@code current}. */
     static SortedMap<String, ChangeReport.TypeChanges> compare(Path baseline, long objects, Path current) {
-        GraphComparison comparison = new GraphComparison();
+        return compare(index(baseline, objects), current);
+    }
+
+    /** The first pass, which needs only the baseline: its keys in an index. Compared once ({@link #compare(Indexed, Path)} marks it). */
+    record Indexed(Path baseline, KeyIndex keys, List<String> types) {
+    }
+
+    static Indexed index(Path baseline, long objects) {
         KeyIndex before = new KeyIndex(objects);
-        List<String> beforeTypes;
         try (FingerprintReader then = FingerprintReader.open(baseline)) {
             while (then.next()) {
                 before.put(then.keyHash(), then.contentHash(), then.typeIndex());
             }
-            beforeTypes = List.copyOf(then.types());
+            return new Indexed(baseline, before, List.copyOf(then.types()));
         }
+    }
+
+    /** The changes per _type between the indexed baseline and {@code current}. */
+    static SortedMap<String, ChangeReport.TypeChanges> compare(Indexed baseline, Path current) {
+        GraphComparison comparison = new GraphComparison();
+        KeyIndex before = baseline.keys();
         try (FingerprintReader now = FingerprintReader.open(current)) {
             while (now.next()) {
                 int slot = before.find(now.keyHash());
@@ -40,7 +53,7 @@ final class GraphComparison {
                 }
             }
         }
-        comparison.listRemoved(baseline, before, beforeTypes);
+        comparison.listRemoved(baseline.baseline(), before, baseline.types());
         SortedMap<String, ChangeReport.TypeChanges> byType = new TreeMap<>();
         comparison.types.forEach((type, lists) -> byType.put(type, lists.sorted()));
         return byType;

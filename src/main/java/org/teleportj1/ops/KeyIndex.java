@@ -23,13 +23,22 @@ final class KeyIndex {
     private long size;
 
     KeyIndex(long expected) {
-        long wanted = Math.max(16, expected + expected / 7 + 1);
+        long wanted = capacity(expected);
         if (wanted > MAX_CAPACITY) {
             throw new IllegalArgumentException("a baseline of " + expected + " objects is too large to compare");
         }
         this.expected = expected;
         capacity = (int) wanted;
         slots = new long[2 * capacity];
+    }
+
+    /** The bytes of the index of {@code expected} objects. */
+    static long bytesFor(long expected) {
+        return 2 * Long.BYTES * capacity(expected);
+    }
+
+    private static long capacity(long expected) {
+        return Math.max(16, expected + expected / 7 + 1);
     }
 
     void put(long keyHash, long contentHash, int type) {

@@ -1,16 +1,19 @@
 package org.teleportj1.ops;
 
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.concurrent.Background;
 import org.teleportj1.run.RunResult;
 import org.teleportj1.run.SyncRun;
 
 /**
  * The last step of every run, delivered or not: updates the status the health checks report and
- * the metrics, and after a successful run writes the change report. Never fails the run: by now
- * J1 has the data, so a problem here is logged, not thrown.
+ * the metrics, and after a successful run writes the change report (compared already, when
+ * {@link CompareChanges} could start it early). Never fails the run: by now J1 has the data, so a
+ * problem here is logged, not thrown.
  */
 public class RecordRun implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(RecordRun.class);
@@ -45,10 +48,16 @@ public class RecordRun implements Processor {
         if (graph == null) {
             return;
         }
+        CompletableFuture<?> early = exchange.getProperty(CompareChanges.PROPERTY, CompletableFuture.class);
         try {
             if (run.result() == RunResult.SUCCEEDED) {
-                changes.report(run, graph, exchange.getProperty(TrackChanges.DETAILS, ReadableState.class));
+                ChangeReport report = early == null ? changes.compare(run, graph) : (ChangeReport) Background.join(early);
+                changes.record(run, graph, exchange.getProperty(TrackChanges.DETAILS, ReadableState.class), report);
             } else {
+                if (early != null) {
+                    // it reads the run's fingerprints: let it finish before they go
+                    early.handle((report, failure) -> null).join();
+                }
                 graph.discard();
             }
         } catch (RuntimeException e) {

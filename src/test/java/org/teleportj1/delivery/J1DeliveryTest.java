@@ -21,11 +21,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -237,6 +239,31 @@ class J1DeliveryTest extends AppTestSupport {
             assertConcatenationOf(uploaded, Files.readAllBytes(letter.dir().resolve(RunSpool.fileName(kind))),
                     kind.field());
         }
+    }
+
+    /**
+     * The change report is compared while the delivery closes (the sandbox's baseline is far under
+     * the heap share that allows it), but written only once J1 applied the run: a refused finalize
+     * leaves the report and its baseline as they were, and no fingerprints of the failed run.
+     */
+    @Test
+    void aRefusedFinalizeLeavesTheChangeReportAndItsBaselineAsTheyWere() throws IOException {
+        assertEquals(RunResult.SUCCEEDED, sync().result());
+        Path reports = STATE.resolve("default").resolve("jupiterone");
+        Map<Path, String> before = new TreeMap<>();
+        for (Path file : TestDirectories.regularFiles(reports)) {
+            before.put(file, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+        }
+        J1.failNext("/finalize", 400, Map.of());
+
+        assertEquals(RunResult.FAILED, sync().result());
+
+        Map<Path, String> after = new TreeMap<>();
+        for (Path file : TestDirectories.regularFiles(reports)) {
+            after.put(file, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+        }
+        assertEquals(before.keySet(), after.keySet(), "files of the change report");
+        assertEquals(before, after, "the change report and its baseline are as the last good run left them");
     }
 
     /**
