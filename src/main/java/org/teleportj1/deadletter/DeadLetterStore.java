@@ -58,7 +58,7 @@ public class DeadLetterStore {
         if (run.delivery().spool() == null || !run.delivery().isGraphRead()) {
             return; // only a complete graph is worth replaying
         }
-        Path target = dir.resolve(ClusterNames.checked(run.cluster())).resolve(run.runId());
+        Path target = unused(dir.resolve(ClusterNames.checked(run.cluster())), run.runId());
         RunSpool spool = run.delivery().spool();
         Path moved = spool.moveTo(target);
         Envelope envelope = new Envelope(run.cluster(),
@@ -76,7 +76,20 @@ public class DeadLetterStore {
         run.delivery().deadLetter(moved);
         LOG.error("Cluster '{}': run {} was not applied and is dead-lettered in {} ({} objects);"
                         + " send it again with 'dead-letters replay {}/{}'", run.cluster(), run.runId(), moved,
-                run.batcher().objectCount(), run.cluster(), run.runId());
+                run.batcher().objectCount(), run.cluster(), moved.getFileName());
+    }
+
+    /**
+     * The letter's directory: named after the run, or {@code <run id>-2}, {@code -3}, ... when an
+     * earlier run of the cluster that started in the same second (run ids count seconds) was
+     * dead-lettered too: neither letter may be lost.
+     */
+    private static Path unused(Path clusterDir, String runId) {
+        Path target = clusterDir.resolve(runId);
+        for (int n = 2; Files.exists(target); n++) {
+            target = clusterDir.resolve(runId + "-" + n);
+        }
+        return target;
     }
 
     /** Route step after a replay was applied: marks its dead letter replayed. */
