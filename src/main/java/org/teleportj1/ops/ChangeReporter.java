@@ -13,8 +13,8 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleportj1.concurrent.Background;
-import org.teleportj1.state.OwnerOnlyFiles;
 import org.teleportj1.run.SyncRun;
+import org.teleportj1.state.OwnerOnlyFiles;
 
 /**
  * After a successful run: compares its graph with the cluster's last successful run, logs the
