@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleportj1.batch.BatchLimits;
@@ -29,6 +30,15 @@ import org.teleportj1.batch.GraphKind;
 class RunSpoolTest {
     @TempDir
     Path dir;
+    private final List<GraphBatch> plain = batches();
+    /** Opens to let the compression of the first batch finish ({@link #holdingTheFirst}). */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private RunSpool spool;
+
+    @BeforeEach
+    void openSpool() throws Exception {
+        spool = RunSpool.open(dir);
+    }
 
     /** Five entity batches of two users each, in the order a run seals them. */
     private static List<GraphBatch> batches() {
@@ -39,10 +49,10 @@ class RunSpoolTest {
         return batcher.flush();
     }
 
-    /** Compresses, but holds the first batch until {@code release} opens. */
-    private static UnaryOperator<GraphBatch> holdingTheFirst(GraphBatch first, CountDownLatch release) {
+    /** Compresses, but holds the first batch until {@link #release} opens. */
+    private UnaryOperator<GraphBatch> holdingTheFirst() {
         return batch -> {
-            if (batch == first) {
+            if (batch == plain.get(0)) {
                 try {
                     assertTrue(release.await(10, TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
@@ -55,10 +65,7 @@ class RunSpoolTest {
 
     @Test
     void batchesAreSpooledInTheOrderHandedOverWhileTheRunGoesOn() throws Exception {
-        List<GraphBatch> plain = batches();
-        CountDownLatch release = new CountDownLatch(1);
-        RunSpool spool = RunSpool.open(dir);
-        UnaryOperator<GraphBatch> compression = holdingTheFirst(plain.get(0), release);
+        UnaryOperator<GraphBatch> compression = holdingTheFirst();
         CompletableFuture<GraphBatch> first = spool.appendLater(plain.get(0), compression);
         CompletableFuture<GraphBatch> second = spool.appendLater(plain.get(1), compression);
         assertFalse(first.isDone() || second.isDone(), "handed over without waiting for the compression");
@@ -80,10 +87,7 @@ class RunSpoolTest {
 
     @Test
     void aThirdBatchWaitsUntilTheOldestIsSpooled() throws Exception {
-        List<GraphBatch> plain = batches();
-        CountDownLatch release = new CountDownLatch(1);
-        RunSpool spool = RunSpool.open(dir);
-        UnaryOperator<GraphBatch> compression = holdingTheFirst(plain.get(0), release);
+        UnaryOperator<GraphBatch> compression = holdingTheFirst();
         spool.appendLater(plain.get(0), compression);
         spool.appendLater(plain.get(1), compression);
         CompletableFuture<CompletableFuture<GraphBatch>> third = CompletableFuture.supplyAsync(
@@ -99,9 +103,7 @@ class RunSpoolTest {
 
     @Test
     void aFailureFailsItsBatchEveryLaterOneAndTheWaitBeforeClose() throws Exception {
-        List<GraphBatch> plain = batches();
         IllegalStateException diskFull = new IllegalStateException("cannot spool the graph: no space left");
-        RunSpool spool = RunSpool.open(dir);
         UnaryOperator<GraphBatch> compression = batch -> {
             if (batch == plain.get(1)) {
                 throw diskFull;
