@@ -27,6 +27,11 @@ public final class Background {
         });
     }
 
+    /** Waits for {@code future} to end, failed or not: its failure is for whoever awaits its result. */
+    public static void settle(CompletableFuture<?> future) {
+        future.handle((result, failure) -> null).join();
+    }
+
     /** The future's result; its failure is thrown as it was raised, not wrapped, when unchecked. */
     public static <T> T join(CompletableFuture<T> future) {
         try {

@@ -56,7 +56,7 @@ public class RecordRun implements Processor {
             } else {
                 if (early != null) {
                     // it reads the run's fingerprints: let it finish before they go
-                    early.handle((report, failure) -> null).join();
+                    Background.settle(early);
                 }
                 graph.discard();
             }

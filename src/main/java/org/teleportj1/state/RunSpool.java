@@ -80,7 +80,7 @@ public final class RunSpool {
             oldest = waiting.size() >= WAITING ? waiting.peekFirst() : null;
         }
         if (oldest != null) {
-            settled(oldest);
+            Background.settle(oldest);
         }
         synchronized (order) {
             CompletableFuture<GraphBatch> next = last.thenApplyAsync(previous -> {
@@ -97,15 +97,6 @@ public final class RunSpool {
     /** Waits until every batch handed to {@link #appendLater} is appended; throws the first failure. */
     public void awaitAppended() {
         Background.join(last());
-    }
-
-    /** Waits for {@code step} to end, failed or not: its failure is reported where it is awaited. */
-    private static void settled(CompletableFuture<?> step) {
-        step.handle((result, failure) -> null).join();
-    }
-
-    private void awaitSettled() {
-        settled(last());
     }
 
     /** The step of the batch handed over last: it ends after every one before it. */
@@ -131,7 +122,7 @@ public final class RunSpool {
 
     /** Closes the files once every batch handed over is appended (or failed). */
     public void close() throws IOException {
-        awaitSettled();
+        Background.settle(last());
         closeFiles();
     }
 
