@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleportj1.state.OwnerOnlyFiles;
 
 /**
  * Starts the sandbox cluster the first time a route asks for address {@code sandbox}, and stops it
@@ -96,10 +95,8 @@ public class SandboxLauncher extends ServiceSupport {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            OwnerOnlyFiles.deleteTree(dir);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not delete the sandbox's directory {} ({}); delete it by hand: it holds a sandbox identity",
                     dir, e.getMessage());

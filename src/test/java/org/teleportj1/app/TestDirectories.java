@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.teleportj1.state.OwnerOnlyFiles;
 
 /** Temporary directories for tests whose setup runs before JUnit can inject a @TempDir. */
 public final class TestDirectories {
@@ -37,10 +37,8 @@ public final class TestDirectories {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            OwnerOnlyFiles.deleteTree(dir);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + dir + ": " + e);
         }
